@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Doqutore.Cli;
+
+return await DoqutoreCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,6 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Doqutore.Emulator.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+// The emulator on its own (the AppHost runs it this way); `doqutore emulator` hosts the same application.
+var app = EmulatorHost.Create(args);
+await app.RunAsync();

@@ -1,0 +1,110 @@
+using Doqutore.Aws.Protocols;
+using Doqutore.Aws.Wire;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Doqutore.Emulator.Gateway;
+
+/// <summary>Moves requests and responses between ASP.NET Core and the wire types the codecs speak.</summary>
+internal static class HttpWire
+{
+    /// <summary>The request line and headers; the body is read later, buffered or streamed.</summary>
+    public static WireRequest ReadHead(HttpContext http)
+    {
+        // The raw target keeps the path exactly as signed (percent-encoding included).
+        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString);
+        var q = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var request = new WireRequest
+        {
+            Method = http.Request.Method,
+            Host = http.Request.Host.Value ?? "localhost",
+            Scheme = http.Request.Scheme,
+            RawPath = q < 0 ? rawTarget : rawTarget[..q],
+            RawQuery = q < 0 ? string.Empty : rawTarget[(q + 1)..],
+        };
+        foreach (var (name, values) in http.Request.Headers)
+        {
+            foreach (var value in values)
+            {
+                request.Headers.Add(name, value ?? string.Empty);
+            }
+        }
+
+        return request;
+    }
+
+    /// <summary>Reads the whole body, refusing more than <paramref name="limit"/> bytes.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http, long limit)
+    {
+        if (http.Request.ContentLength > limit)
+        {
+            throw TooLarge(http.Request.ContentLength.Value, limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(buffer.Length + read, limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static async Task WriteAsync(HttpContext http, WireResponse response)
+    {
+        http.Response.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers)
+        {
+            if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            http.Response.Headers.Append(name, value);
+        }
+
+        if (response.BodyStream is { } stream)
+        {
+            await using (stream.ConfigureAwait(false))
+            {
+                if (response.Headers["Content-Length"] is { } length && long.TryParse(length, out var n))
+                {
+                    http.Response.ContentLength = n;
+                }
+
+                if (!HttpMethods.IsHead(http.Request.Method))
+                {
+                    await stream.CopyToAsync(http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
+        // HEAD answers carry the length of what GET would send (S3 HeadObject), set by the codec.
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            if (response.Headers["Content-Length"] is { } headLength && long.TryParse(headLength, out var m))
+            {
+                http.Response.ContentLength = m;
+            }
+
+            return;
+        }
+
+        http.Response.ContentLength = response.Body.Length;
+        if (response.Body.Length > 0)
+        {
+            await http.Response.Body.WriteAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static AwsServiceException TooLarge(long size, long limit) =>
+        new("RequestEntityTooLarge", $"The request body of {size} bytes or more exceeds the limit of {limit} bytes.", 413);
+}

@@ -1,0 +1,22 @@
+using Doqutore.Aws.Protocols;
+using Doqutore.Emulator.Core;
+
+namespace Doqutore.Emulator.Gateway;
+
+/// <summary>
+/// Authorization while the account root is the only principal: root may do everything (as in AWS without
+/// SCPs); anonymous callers are denied. The identity plane replaces this with IAM policy evaluation.
+/// </summary>
+public sealed class RootAuthorizer : IRequestAuthorizer
+{
+    public void Authorize(RequestContext context)
+    {
+        if (context.Principal.Type == PrincipalType.Root)
+        {
+            return;
+        }
+
+        var action = $"{context.Service!.Metadata.SigningName}:{context.Operation!.Name}";
+        throw new AwsServiceException("AccessDenied", $"User: {context.Principal.Arn} is not authorized to perform: {action}", 403);
+    }
+}

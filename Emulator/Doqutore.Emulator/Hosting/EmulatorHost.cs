@@ -1,0 +1,57 @@
+using Doqutore.Emulator.Gateway;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Doqutore.Emulator.Hosting;
+
+/// <summary>Builds the emulator web application: Kestrel on loopback, internal endpoints, then the AWS gateway.</summary>
+public static class EmulatorHost
+{
+    /// <summary>
+    /// Creates the application; <paramref name="configure"/> overrides options after configuration, and
+    /// <paramref name="services"/> adds services (tests add providers of their own).
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<EmulatorOptions>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        builder.Services.AddEmulator(builder.Configuration);
+        services?.Invoke(builder.Services);
+        if (configure is not null)
+        {
+            builder.Services.PostConfigure(configure);
+        }
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = kestrel.ApplicationServices.GetRequiredService<IOptions<EmulatorOptions>>().Value;
+            kestrel.AddServerHeader = false;
+
+            // The gateway enforces its own body limit, and streams S3 objects of any size.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(System.Net.IPAddress.Parse(options.Host), options.Port);
+        });
+
+        var app = builder.Build();
+        app.MapInternalEndpoints();
+        var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
+        app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint() is not null)
+            {
+                await next(http).ConfigureAwait(false);
+                return;
+            }
+
+            await pipeline.HandleAsync(http).ConfigureAwait(false);
+        });
+        return app;
+    }
+
+    /// <summary>The base URL the started application listens on (<c>http://127.0.0.1:4566</c>).</summary>
+    public static Uri BaseAddress(this WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,37 @@
+namespace Doqutore.Emulator.Hosting;
+
+/// <summary>
+/// Settings of the emulator, bound from the <c>Emulator</c> configuration section (environment variables
+/// <c>Emulator__Port</c> and so on) or set by the CLI.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    public const string SectionName = "Emulator";
+
+    /// <summary>The address to listen on; loopback by default so nothing outside the machine reaches it.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The port; 0 picks a free one (tests).</summary>
+    public int Port { get; set; } = 4566;
+
+    /// <summary>The account of the root credentials below.</summary>
+    public string AccountId { get; set; } = "000000000000";
+
+    /// <summary>The region used when a request names none (unsigned requests).</summary>
+    public string DefaultRegion { get; set; } = "us-east-1";
+
+    /// <summary>Access key id of the account root.</summary>
+    public string RootAccessKeyId { get; set; } = "test";
+
+    /// <summary>Secret access key of the account root. A development secret, never a real one.</summary>
+    public string RootSecretAccessKey { get; set; } = "test";
+
+    /// <summary>
+    /// Largest body the gateway buffers (everything but streamed S3 object bodies). Lambda's 50 MB zip
+    /// upload arrives base64-encoded inside JSON, hence the margin.
+    /// </summary>
+    public long MaxBufferedBodyBytes { get; set; } = 80L * 1024 * 1024;
+
+    /// <summary>How far a header-signed request's clock may be from ours, as AWS allows.</summary>
+    public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,34 @@
+using Doqutore.Emulator.Core;
+using Doqutore.Emulator.Gateway;
+using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Sts;
+
+namespace Doqutore.Emulator.Hosting;
+
+/// <summary>The emulator's services: gateway steps, providers and their stores.</summary>
+public static class EmulatorServices
+{
+    public static IServiceCollection AddEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayDiagnostics>();
+        services.AddSingleton<ServiceRouter>();
+        services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<GatewayPipeline>();
+        services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
+        services.AddSingleton<IRequestAuthorizer, RootAuthorizer>();
+
+        services.AddProvider<StsProvider>();
+        return services;
+    }
+
+    /// <summary>Registers a provider; its stores register themselves as <see cref="IResettable"/> singletons.</summary>
+    public static IServiceCollection AddProvider<TProvider>(this IServiceCollection services)
+        where TProvider : AwsServiceProvider
+    {
+        services.AddSingleton<TProvider>();
+        services.AddSingleton<AwsServiceProvider>(sp => sp.GetRequiredService<TProvider>());
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Doqutore.Emulator.Core;
+using Doqutore.Emulator.Gateway;
+using Doqutore.Emulator.Providers;
+
+namespace Doqutore.Emulator.Hosting;
+
+/// <summary>
+/// The emulator's own endpoints under <c>/_doqutore/</c>, a prefix no AWS API uses (S3 bucket names cannot
+/// hold '_'), so they can never shadow an AWS request.
+/// </summary>
+public static class InternalEndpoints
+{
+    public const string Prefix = "/_doqutore";
+
+    public static string Version { get; } =
+        typeof(InternalEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static IEndpointRouteBuilder MapInternalEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"{Prefix}/health", (ServiceRouter router, ProviderRegistry providers) => Results.Text(Health(router, providers).ToJsonString(), "application/json"));
+        app.MapPost($"{Prefix}/reset", (IEnumerable<IResettable> stores, GatewayDiagnostics diagnostics) =>
+        {
+            var count = 0;
+            foreach (var store in stores)
+            {
+                store.Reset();
+                count++;
+            }
+
+            diagnostics.Reset();
+            return Results.Text(new JsonObject { ["reset"] = true, ["stores"] = count }.ToJsonString(), "application/json");
+        });
+        app.MapGet($"{Prefix}/diagnostics", (GatewayDiagnostics diagnostics) => Results.Text(
+            new JsonObject
+            {
+                ["requests"] = diagnostics.Requests,
+                ["unexpectedExceptions"] = diagnostics.UnexpectedExceptions,
+                ["recent"] = new JsonArray(diagnostics.Recent.Select(r => (JsonNode?)r).ToArray()),
+            }.ToJsonString(),
+            "application/json"));
+        return app;
+    }
+
+    /// <summary>Every routable service: <c>running</c> where a provider serves it, <c>available</c> (routed, answering NotImplemented) otherwise.</summary>
+    private static JsonObject Health(ServiceRouter router, ProviderRegistry providers)
+    {
+        var services = new JsonObject();
+        foreach (var model in router.Models.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            var table = providers.Find(model.Id);
+            services[model.Id] = new JsonObject
+            {
+                ["status"] = table is null ? "available" : "running",
+                ["apiVersion"] = model.Metadata.ApiVersion,
+                ["protocols"] = new JsonArray(router.Models.Where(m => m.Id == model.Id).Select(m => (JsonNode?)m.Protocol.ToString()).ToArray()),
+                ["operations"] = model.Operations.Count,
+                ["implemented"] = table?.Operations.Count ?? 0,
+            };
+        }
+
+        return new JsonObject
+        {
+            ["status"] = "running",
+            ["edition"] = "doqutore",
+            ["version"] = Version,
+            ["services"] = services,
+        };
+    }
+}

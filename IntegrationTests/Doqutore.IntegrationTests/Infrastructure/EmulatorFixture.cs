@@ -1,0 +1,55 @@
+using Doqutore.Emulator.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Doqutore.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The emulator in-process on a free loopback port, shared by a test collection. Tests create their own
+/// uniquely named resources, so sharing one emulator never couples them.
+/// </summary>
+public class EmulatorFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public string Url => Endpoint.ToString().TrimEnd('/');
+
+    public IServiceProvider Services => _app!.Services;
+
+    public const string AccessKeyId = "test";
+    public const string SecretAccessKey = "test";
+    public const string AccountId = "000000000000";
+    public const string Region = "us-east-1";
+
+    /// <summary>Extra services for this emulator instance (test providers).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        _app = EmulatorHost.Create(
+            ["--Logging:LogLevel:Default=Warning"],
+            o => o.Port = 0,
+            ConfigureServices);
+        await _app.StartAsync();
+        Endpoint = _app.BaseAddress();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmulatorCollection : ICollectionFixture<EmulatorFixture>
+{
+    public const string Name = "emulator";
+}
