@@ -50,6 +50,12 @@ public static class JsonShapeSerializer
             return [];
         }
 
+        // JsonNode decodes strings lazily: invalid UTF-8 would surface later as an InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            throw SerializationError("The body is not valid JSON: it is not valid UTF-8.");
+        }
+
         JsonNode? root;
         try
         {
