@@ -22,28 +22,67 @@ namespace Doqutore.Aws.Protocols.Rest;
 public static class RestBindings
 {
     /// <summary>
-    /// The operation a request is: among operations with the request's method (exact), the one whose URI
-    /// template matches with the highest specificity; null when none does.
+    /// The operation a request is: among operations with the request's method (exact) whose URI template
+    /// matches, the most specific template; null when none matches.
     /// </summary>
+    /// <remarks>
+    /// Templates can tie: the aws-sdk models dropped S3's <c>x-id</c> literals, so PutObject, CopyObject,
+    /// UploadPart and UploadPartCopy all read <c>PUT /{Bucket}/{Key+}</c>. Ties are broken by the model alone:
+    /// fewest required query and header members missing, then most of them present (CopyObject needs
+    /// <c>x-amz-copy-source</c>, UploadPart <c>partNumber</c> and <c>uploadId</c>), then not deprecated, then
+    /// model order.
+    /// </remarks>
     public static Operation? ResolveOperation(ServiceModel model, WireRequest request)
     {
         Operation? best = null;
-        var bestScore = int.MinValue;
+        (int Specificity, int Missing, int Present, int Current) bestScore = default;
         foreach (var operation in model.Operations.Values)
         {
-            if (!string.Equals(operation.HttpMethod, request.Method, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(operation.HttpMethod, request.Method, StringComparison.OrdinalIgnoreCase)
+                || operation.Uri.Match(request.RawPath, request.QueryLookup) is null)
             {
                 continue;
             }
 
-            if (operation.Uri.Specificity > bestScore && operation.Uri.Match(request.RawPath, request.QueryLookup) is not null)
+            var (missing, present) = CountRequiredBindings(operation, request);
+            var score = (operation.Uri.Specificity, -missing, present, operation.Deprecated ? 0 : 1);
+            if (best is null || score.CompareTo(bestScore) > 0)
             {
                 best = operation;
-                bestScore = operation.Uri.Specificity;
+                bestScore = score;
             }
         }
 
         return best;
+    }
+
+    private static (int Missing, int Present) CountRequiredBindings(Operation operation, WireRequest request)
+    {
+        var (missing, present) = (0, 0);
+        foreach (var member in operation.Input?.Members ?? [])
+        {
+            if (!operation.Input!.Required.Contains(member.Name))
+            {
+                continue;
+            }
+
+            var found = member.Location switch
+            {
+                MemberLocation.Header => request.Headers.Contains(member.WireName),
+                MemberLocation.QueryString when member.Type != ShapeType.Map => request.QueryLookup.Contains(member.WireName),
+                _ => (bool?)null,
+            };
+            if (found == true)
+            {
+                present++;
+            }
+            else if (found == false)
+            {
+                missing++;
+            }
+        }
+
+        return (missing, present);
     }
 
     /// <summary>Emulator side: reads a request into the operation's input.</summary>
