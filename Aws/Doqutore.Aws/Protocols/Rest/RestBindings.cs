@@ -412,6 +412,11 @@ public static class RestBindings
     {
         var shape = body.Shape;
         var payload = shape.Payload is { } name ? shape.GetMember(name) : null;
+        if (payload?.Shape.EventStream == true)
+        {
+            // Event streams (InvokeWithResponseStream) are not spoken: their frames are not a document.
+            return;
+        }
         if (payload is not null && payload.Type is ShapeType.Blob or ShapeType.String)
         {
             if (payload.Streaming)
@@ -460,6 +465,11 @@ public static class RestBindings
     private static WrittenBody WriteBody(Shape shape, OperationData data, IRestBodyFormat format)
     {
         var payload = shape.Payload is { } name ? shape.GetMember(name) : null;
+        if (payload?.Shape.EventStream == true)
+        {
+            return new(ReadOnlyMemory<byte>.Empty, null, false);
+        }
+
         if (payload is not null && payload.Type is ShapeType.Blob or ShapeType.String)
         {
             if (data.Values[payload.Name] is { } value)
