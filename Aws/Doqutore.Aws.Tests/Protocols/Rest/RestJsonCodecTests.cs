@@ -158,6 +158,17 @@ public class RestJsonCodecTests
         Assert.Equal("No operation of Lambda matches GET /2015-03-31/nothing-here.", error.Message);
     }
 
+    [Theory]
+    [InlineData("/2015-03-31/functions")]
+    [InlineData("/2015-03-31/functions/")]
+    public void ListFunctions_resolves_with_or_without_the_trailing_slash(string path)
+    {
+        // botocore's model says /2015-03-31/functions, the aws-sdk model /2015-03-31/functions/.
+        var request = new WireRequest { Method = "GET", RawPath = path };
+
+        Assert.Equal("ListFunctions", _codec.ResolveOperation(Lambda, request)?.Name);
+    }
+
     [Fact]
     public void A_known_path_with_another_method_is_not_resolved()
     {
