@@ -116,4 +116,16 @@ public class JsonShapeSerializerTests
 
         Assert.Equal("""{"StartTime":1700000000}""", json);
     }
+
+    [Theory]
+    [InlineData("""{"MetricData":[{"MetricName":"m","Value":1e400}]}""", "Invalid value for member 'MetricData[0].Value': 1e400 is out of range.")]
+    [InlineData("""{"MetricData":[{"MetricName":"m","Timestamp":1e400}]}""", "Invalid value for member 'MetricData[0].Timestamp': 1e400 is not a timestamp.")]
+    [InlineData("""{"MetricData":[{"MetricName":"m","Values":[1,"2"]}]}""", "Invalid value for member 'MetricData[0].Values[1]': expected a number, found the string \"2\".")]
+    public void Numbers_out_of_range_or_of_the_wrong_type_are_SerializationExceptions(string json, string message)
+    {
+        var error = ReadFails(Input("monitoring", "PutMetricData"), json);
+
+        Assert.Equal("SerializationException", error.Code);
+        Assert.Equal(message, error.Message);
+    }
 }
