@@ -8,6 +8,8 @@ public static class ProtocolCodecs
     private static readonly Dictionary<Protocol, IProtocolCodec> ByProtocol = new IProtocolCodec[]
     {
         // One line per codec.
+        new Json.JsonCodec(),
+        new Rest.RestJsonCodec(),
     }.ToDictionary(c => c.Protocol);
 
     public static IProtocolCodec For(Protocol protocol) =>
