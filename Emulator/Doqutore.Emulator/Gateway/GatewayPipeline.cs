@@ -49,11 +49,6 @@ public sealed partial class GatewayPipeline(
         {
             response = await RunAsync(http, context).ConfigureAwait(false);
         }
-        catch (UnroutableRequestException error)
-        {
-            context.Error = error;
-            response = ProtocolCodecs.For(error.Protocol).SerializeError(FallbackModel(error.Protocol), error, context.RequestId);
-        }
         catch (AwsServiceException error)
         {
             context.Error = error;
@@ -159,7 +154,17 @@ public sealed partial class GatewayPipeline(
     private WireResponse SerializeError(RequestContext context, AwsServiceException error)
     {
         var model = context.Service ?? FallbackModel(ServiceRouter.GuessProtocol(context.Request));
-        return ProtocolCodecs.For(model).SerializeError(model, error, context.RequestId);
+        try
+        {
+            return ProtocolCodecs.For(model).SerializeError(model, error, context.RequestId);
+        }
+        catch (Exception unexpected)
+        {
+            // Writing an error must not fail the connection: answer a bare 500 and count the bug.
+            diagnostics.Unexpected($"serializing {error.Code} for {model.Id}", unexpected);
+            LogUnexpected(logger, unexpected, model.Id, context.Operation?.Name);
+            return new WireResponse { StatusCode = 500 };
+        }
     }
 
     private static bool HasStreamingPayload(Operation operation) =>

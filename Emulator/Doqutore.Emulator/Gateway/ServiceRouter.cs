@@ -35,7 +35,7 @@ public sealed class ServiceRouter
             var prefix = dot < 0 ? target : target[..dot];
             return _byTargetPrefix.TryGetValue(prefix, out var json)
                 ? json
-                : throw Unknown(request, scope, $"No service answers the target '{target}'.");
+                : throw Unknown($"No service answers the target '{target}'.");
         }
 
         var signingName = scope?.Service;
@@ -47,7 +47,7 @@ public sealed class ServiceRouter
             return candidates.FirstOrDefault(m => m.Metadata.ApiVersion == version)
                 ?? candidates.FirstOrDefault(m => action is not null && m.FindOperation(action) is not null)
                 ?? (candidates.Length == 1 ? candidates[0] : null)
-                ?? throw Unknown(request, scope, signingName is null
+                ?? throw Unknown(signingName is null
                     ? $"No query service has the API version '{version}'."
                     : $"The emulator does not serve the service '{signingName}'.");
         }
@@ -62,7 +62,7 @@ public sealed class ServiceRouter
         {
             return rest.FirstOrDefault(m => m.Metadata.SigningName == signingName)
                 ?? _models.FirstOrDefault(m => m.Metadata.SigningName == signingName)
-                ?? throw Unknown(request, scope, $"The emulator does not serve the service '{signingName}'.");
+                ?? throw Unknown($"The emulator does not serve the service '{signingName}'.");
         }
 
         // Unsigned REST requests: a REST-json path if one matches, else S3 (browsers, curl, presigned-less GETs).
@@ -97,8 +97,8 @@ public sealed class ServiceRouter
     private static string? Parameter(WireRequest request, string name) =>
         request.Form.FirstOrDefault(p => p.Key == name).Value ?? request.QueryLookup[name].FirstOrDefault();
 
-    private static UnroutableRequestException Unknown(WireRequest request, CredentialScope? scope, string message) =>
-        new(GuessProtocol(request), message);
+    /// <summary>A request no embedded service answers; the gateway writes it in the format <see cref="GuessProtocol"/> picks.</summary>
+    private static AwsServiceException Unknown(string message) => new("NotImplemented", message, 400);
 
     /// <summary>The protocol whose error format suits a request we cannot route.</summary>
     public static Protocol GuessProtocol(WireRequest request) =>
@@ -106,11 +106,4 @@ public sealed class ServiceRouter
         : LooksLikeQuery(request) ? Protocol.Query
         : (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false) ? Protocol.RestJson
         : Protocol.RestXml;
-}
-
-/// <summary>A request no embedded service answers; written in the format of <see cref="Protocol"/>.</summary>
-public sealed class UnroutableRequestException(Protocol protocol, string message)
-    : AwsServiceException("NotImplemented", message, 400)
-{
-    public Protocol Protocol { get; } = protocol;
 }
