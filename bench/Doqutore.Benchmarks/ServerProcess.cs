@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Doqutore.Benchmarks;
+
+/// <summary>
+/// A server under measurement, started as its own <c>dotnet &lt;dll&gt; …</c> process (so its CPU can be read
+/// from <c>/proc/PID/stat</c> and its start-up is a real cold start), ready once
+/// <c>GET /_doqutore/health</c> answers 200.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    public const string HealthPath = "/_doqutore/health";
+
+    private static readonly HttpClient Poller = new(new SocketsHttpHandler
+    {
+        ConnectTimeout = TimeSpan.FromSeconds(1),
+        PooledConnectionLifetime = TimeSpan.Zero,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(5),
+    };
+
+    private readonly Process _process;
+
+    private ServerProcess(Process process, int port, TimeSpan timeToHealthy)
+    {
+        _process = process;
+        Port = port;
+        TimeToHealthy = timeToHealthy;
+    }
+
+    public int Port { get; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    public int Pid => _process.Id;
+
+    /// <summary>From <see cref="Process.Start()"/> to the first 200 from the health endpoint.</summary>
+    public TimeSpan TimeToHealthy { get; }
+
+    /// <summary>The emulator through the built CLI, as a user runs it.</summary>
+    public static Task<ServerProcess> StartEmulatorAsync(string cliDll, TimeSpan pollEvery) =>
+        StartAsync(cliDll, port => ["emulator", "--port", Str(port), "--quiet"], pollEvery);
+
+    /// <summary>This assembly's do-nothing Kestrel server (<see cref="Load.StubServer"/>).</summary>
+    public static Task<ServerProcess> StartStubAsync(TimeSpan pollEvery) =>
+        StartAsync(BenchPaths.SelfDll, port => ["stub-server", "--port", Str(port)], pollEvery);
+
+    public static async Task<ServerProcess> StartAsync(string dll, Func<int, string[]> arguments, TimeSpan pollEvery)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var argument in arguments(port))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start dotnet {dll}.");
+
+        // Drain both pipes so a chatty server never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"  [server stderr] {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var health = new Uri($"http://127.0.0.1:{port}{HealthPath}");
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"dotnet {dll} exited with {process.ExitCode} before it was healthy.");
+            }
+
+            try
+            {
+                using var response = await Poller.GetAsync(health).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return new ServerProcess(process, port, clock.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(pollEvery).ConfigureAwait(false);
+        }
+
+        process.Kill(entireProcessTree: true);
+        process.Dispose();
+        throw new TimeoutException($"dotnet {dll} was not healthy within 30 s.");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Str(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
