@@ -16,8 +16,14 @@ internal static class BotocoreOracle
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<string?> Unavailable = new(FindUnavailability);
 
-    /// <summary>Samples per operation; small so that the whole oracle stays well under a minute.</summary>
-    public const int Samples = 3;
+    /// <summary>
+    /// Samples per operation: 3, so that the whole oracle stays well under a minute. To search wider, set
+    /// <c>DOQUTORE_ORACLE_SAMPLES</c> (more samples) and <c>DOQUTORE_ORACLE_SEED</c> (other values).
+    /// </summary>
+    public static string Samples => Environment.GetEnvironmentVariable("DOQUTORE_ORACLE_SAMPLES") is { Length: > 0 } samples ? samples : "3";
+
+    /// <summary>The seed of the generated values; fixed, so that a failure repeats.</summary>
+    public static string Seed => Environment.GetEnvironmentVariable("DOQUTORE_ORACLE_SEED") is { Length: > 0 } seed ? seed : "doqutore";
 
     /// <summary>
     /// Skips the test when Python or botocore is missing, except under CI (<c>CI=true</c>), which installs
@@ -47,7 +53,8 @@ internal static class BotocoreOracle
             ScriptPath, mode,
             "--model", ModelFile(model),
             "--metadata", MetadataOverride(model),
-            "--samples", Samples.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--samples", Samples,
+            "--seed", Seed,
         };
         if (inputFile is not null)
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
 using Doqutore.Aws.Wire;
+using Xunit.Abstractions;
 
 namespace Doqutore.IntegrationTests.Oracle;
 
@@ -9,7 +10,7 @@ namespace Doqutore.IntegrationTests.Oracle;
 /// Botocore generates random outputs of every operation; our codec serializes each as a response and
 /// botocore's own parser must read back exactly that output.
 /// </summary>
-public sealed class OracleResponseTests
+public sealed class OracleResponseTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string> Models => OracleRun.Models;
 
@@ -67,7 +68,7 @@ public sealed class OracleResponseTests
             File.Delete(file);
         }
 
-        run.AssertNoMismatch("responses");
+        run.AssertNoMismatch("responses (expected: the output our codec serialized; got: what botocore parsed)", output);
     }
 
     /// <summary>The tree our serializer takes: a streaming blob payload travels as the stream.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
+using Xunit.Abstractions;
 
 namespace Doqutore.IntegrationTests.Oracle;
 
@@ -41,6 +42,9 @@ internal sealed class OracleRun
 
     public int Checked { get; set; }
 
+    /// <summary>Operations that share their HTTP binding with the one our codec resolved (reported, not failed).</summary>
+    public SortedSet<string> Indistinguishable { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The model and its codec; a missing codec fails the test (it is what the oracle is for).</summary>
     public static OracleRun Start(string id, string protocol)
     {
@@ -73,10 +77,20 @@ internal sealed class OracleRun
         }
     }
 
-    /// <summary>Fails with a report listing each mismatch (operation, sample, path, both values) when there is any.</summary>
-    public void AssertNoMismatch(string direction)
+    /// <summary>
+    /// Fails with a report listing each mismatch (operation, sample, path, both values) when there is any.
+    /// </summary>
+    /// <param name="direction">What was checked, and what 'expected' and 'got' mean for it.</param>
+    /// <param name="output">Where the summary goes on success too (per model: operations and samples checked).</param>
+    public void AssertNoMismatch(string direction, ITestOutputHelper output)
     {
         var summary = $"{Model}: {direction}: {Operations.Count} operations, {Checked} samples checked, {Mismatches.Count} mismatches";
+        if (Indistinguishable.Count > 0)
+        {
+            summary += $"; same binding, accepted: {string.Join(", ", Indistinguishable)}";
+        }
+
+        output.WriteLine(summary);
         if (Mismatches.Count == 0)
         {
             return;

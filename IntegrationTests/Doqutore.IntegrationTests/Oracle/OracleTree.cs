@@ -9,7 +9,7 @@ namespace Doqutore.IntegrationTests.Oracle;
 /// <summary>One difference between what botocore holds and what our codec produced.</summary>
 internal sealed record Mismatch(string Operation, int Sample, string Path, string Expected, string Actual)
 {
-    public override string ToString() => $"{Operation} #{Sample} {Path}: botocore {Expected}, ours {Actual}";
+    public override string ToString() => $"{Operation} #{Sample} {Path}: expected {Expected}, got {Actual}";
 }
 
 /// <summary>
