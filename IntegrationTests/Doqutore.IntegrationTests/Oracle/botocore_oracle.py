@@ -25,8 +25,11 @@ them into the same serialization dict as member-level traits.
 Generated values obey what each wire location can carry, so that a mismatch is a codec bug and not an
 ambiguity of the protocol: uri labels are non-empty and never '.' or '..'; header values are printable
 ASCII without leading or trailing spaces (list elements without commas); empty lists, maps and structures
-appear only where the protocol can tell them from absence; timestamps are whole seconds; floats are exactly
-representable binary fractions; Content-Length members are left out (HTTP owns that header).
+appear only where the protocol can tell them from absence; payloads, statusCode members and (in responses)
+header maps are always given, since their absence reads back as an empty value; timestamps are whole
+seconds; floats are exactly representable binary fractions. Content-Length members are not generated: HTTP
+owns that header, and a request's expected value is what botocore's preparer wrote there. Operations with an
+event stream are skipped (our codecs do not speak event streams).
 """
 
 import argparse
