@@ -8,6 +8,7 @@ public static class ProtocolCodecs
     private static readonly Dictionary<Protocol, IProtocolCodec> ByProtocol = new IProtocolCodec[]
     {
         // One line per codec.
+        new Query.QueryCodec(),
     }.ToDictionary(c => c.Protocol);
 
     public static IProtocolCodec For(Protocol protocol) =>
