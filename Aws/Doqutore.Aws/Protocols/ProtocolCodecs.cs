@@ -9,6 +9,8 @@ public static class ProtocolCodecs
     {
         // One line per codec.
         new Query.QueryCodec(),
+        new Json.JsonCodec(),
+        new Rest.RestJsonCodec(),
     }.ToDictionary(c => c.Protocol);
 
     public static IProtocolCodec For(Protocol protocol) =>
