@@ -63,6 +63,13 @@ public static class ServiceQuirks
     /// </summary>
     public static readonly IReadOnlyList<string> S3VirtualHostSuffixes = [".s3.localhost.localstack.cloud", ".s3.localhost", ".s3.amazonaws.com", ".localhost"];
 
+    /// <summary>
+    /// Query literals of REST URI templates that the SDKs send but the services do not require: botocore's
+    /// S3 model has <c>?x-id=GetObject</c> where the AWS CLI and other SDKs send nothing. Routing accepts a
+    /// request without them and uses them, when sent, to pick the operation they name.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OptionalQueryLiterals = new HashSet<string>(StringComparer.Ordinal) { "x-id" };
+
     /// <summary>S3 errors and responses always carry these headers; the request id pair differs per service.</summary>
     public static bool UsesS3RequestIdHeaders(ServiceModel model) => model.Metadata.Protocol == Protocol.RestXml;
 }

@@ -23,27 +23,81 @@ public static class RestBindings
 {
     /// <summary>
     /// The operation a request is: among operations with the request's method (exact), the one whose URI
-    /// template matches with the highest specificity; null when none does.
+    /// template matches with the highest specificity; null when none does. Templates that tie (S3's
+    /// PutObject, CopyObject, UploadPart and UploadPartCopy all are <c>PUT /{Bucket}/{Key+}</c>) are told
+    /// apart by an <c>x-id</c> naming the operation, then by which operation's required query string and
+    /// header members the request carries, then by preferring operations that are not deprecated.
     /// </summary>
     public static Operation? ResolveOperation(ServiceModel model, WireRequest request)
     {
         Operation? best = null;
-        var bestScore = int.MinValue;
+        var bestScore = (int.MinValue, 0, 0, 0, 0);
         foreach (var operation in model.Operations.Values)
         {
-            if (!string.Equals(operation.HttpMethod, request.Method, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(operation.HttpMethod, request.Method, StringComparison.OrdinalIgnoreCase)
+                || operation.Uri.Specificity < bestScore.Item1
+                || MatchLabels(operation, request) is null)
             {
                 continue;
             }
 
-            if (operation.Uri.Specificity > bestScore && operation.Uri.Match(request.RawPath, request.QueryLookup) is not null)
+            var score = Score(operation, request);
+            if (score.CompareTo(bestScore) > 0)
             {
                 best = operation;
-                bestScore = operation.Uri.Specificity;
+                bestScore = score;
             }
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Matches the request against the operation's URI template, taking query literals that SDKs send but
+    /// services do not require (<see cref="ServiceQuirks.OptionalQueryLiterals"/>: <c>x-id</c>) as present
+    /// when the request leaves them out; returns the label values or null.
+    /// </summary>
+    public static Dictionary<string, string>? MatchLabels(Operation operation, WireRequest request)
+    {
+        var template = operation.Uri;
+        var missing = template.QueryLiterals
+            .Where(l => ServiceQuirks.OptionalQueryLiterals.Contains(l.Key) && !request.QueryLookup.Contains(l.Key))
+            .Select(l => new KeyValuePair<string, string>(l.Key, l.Value ?? string.Empty))
+            .ToList();
+        var query = missing.Count == 0
+            ? request.QueryLookup
+            : request.Query.Concat(missing).ToLookup(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return template.Match(request.RawPath, query);
+    }
+
+    private static (int Specificity, int NamedById, int AllRequired, int RequiredCount, int Current) Score(Operation operation, WireRequest request)
+    {
+        var namedById = ServiceQuirks.OptionalQueryLiterals.Any(key => request.QueryLookup[key].Contains(operation.Name, StringComparer.Ordinal));
+        int present = 0, absent = 0;
+        foreach (var member in operation.Input?.Members ?? [])
+        {
+            if (!operation.Input!.Required.Contains(member.Name))
+            {
+                continue;
+            }
+
+            var found = member.Location switch
+            {
+                MemberLocation.QueryString => request.QueryLookup.Contains(member.WireName),
+                MemberLocation.Header => request.Headers.Contains(member.WireName),
+                _ => (bool?)null,
+            };
+            if (found == true)
+            {
+                present++;
+            }
+            else if (found == false)
+            {
+                absent++;
+            }
+        }
+
+        return (operation.Uri.Specificity, namedById ? 1 : 0, absent == 0 ? 1 : 0, present, operation.Deprecated ? 0 : 1);
     }
 
     /// <summary>Emulator side: reads a request into the operation's input.</summary>
@@ -57,7 +111,7 @@ public static class RestBindings
         }
 
         var values = data.Values;
-        var labels = operation.Uri.Match(request.RawPath, request.QueryLookup) ?? [];
+        var labels = MatchLabels(operation, request) ?? [];
         var boundQueryKeys = new HashSet<string>(operation.Uri.QueryLiterals.Select(q => q.Key), StringComparer.Ordinal);
         foreach (var member in shape.Members.Where(m => m.Location == MemberLocation.QueryString && m.Type != ShapeType.Map))
         {
