@@ -11,6 +11,7 @@ public static class ProtocolCodecs
         new Query.QueryCodec(),
         new Json.JsonCodec(),
         new Rest.RestJsonCodec(),
+        new RestXml.RestXmlCodec(),
     }.ToDictionary(c => c.Protocol);
 
     public static IProtocolCodec For(Protocol protocol) =>
