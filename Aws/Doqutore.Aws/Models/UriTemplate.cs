@@ -112,7 +112,9 @@ public sealed class UriTemplate
 
             if (i >= parts.Length)
             {
-                return null;
+                // A template's trailing slash is optional: botocore's model has /2015-03-31/functions where
+                // the aws-sdk model has /2015-03-31/functions/.
+                return segment.Label is null && segment.Literal.Length == 0 && ReferenceEquals(segment, Segments[^1]) ? labels : null;
             }
 
             if (segment.Label is null)

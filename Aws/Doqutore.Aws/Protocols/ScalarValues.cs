@@ -52,9 +52,15 @@ public static class ScalarValues
         _ => throw new FormatException($"{value.ToJsonString()} is not a boolean."),
     };
 
+    // Numbers are read through their JSON text: a tree built in code holds int, decimal or double values
+    // that GetValue<long> or GetValue<double> would refuse.
     public static long ReadLong(JsonValue value) => value.GetValueKind() == JsonValueKind.String
         ? long.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture)
-        : value.GetValue<long>();
+        : value.TryGetValue<long>(out var l) ? l : long.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    public static double ReadDouble(JsonValue value) => value.TryGetValue<double>(out var d)
+        ? d
+        : double.Parse(value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     public static string FormatDouble(JsonValue value)
     {
@@ -63,7 +69,7 @@ public static class ScalarValues
             return value.GetValue<string>();
         }
 
-        var d = value.GetValue<double>();
+        var d = ReadDouble(value);
         return double.IsNaN(d) ? "NaN"
             : double.IsPositiveInfinity(d) ? "Infinity"
             : double.IsNegativeInfinity(d) ? "-Infinity"

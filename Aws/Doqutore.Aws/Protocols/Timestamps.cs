@@ -60,7 +60,7 @@ public static class Timestamps
 
         if (value.GetValueKind() == JsonValueKind.Number)
         {
-            return FromEpoch(value.GetValue<double>());
+            return FromEpoch(ScalarValues.ReadDouble(value));
         }
 
         return Parse(value.GetValue<string>());

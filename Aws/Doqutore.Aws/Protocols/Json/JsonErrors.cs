@@ -118,6 +118,11 @@ public static class JsonErrors
             return [];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return new JsonObject { ["message"] = Encoding.UTF8.GetString(body) };
+        }
+
         try
         {
             return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = JsonShapeSerializer.MaxDepth }) as JsonObject ?? [];

@@ -50,6 +50,12 @@ public static class JsonShapeSerializer
             return [];
         }
 
+        // JsonNode decodes strings lazily: invalid UTF-8 would surface later as an InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            throw SerializationError("The body is not valid JSON: it is not valid UTF-8.");
+        }
+
         JsonNode? root;
         try
         {
@@ -166,19 +172,20 @@ public static class JsonShapeSerializer
                     return JsonValue.Create((long)whole);
                 }
 
-                throw SerializationError($"Invalid value for member '{path}': {value.ToJsonString()} is not an integer in range.");
+                throw SerializationError($"Invalid value for member '{path}': {Truncate(value.ToJsonString())} is not an integer in range.");
             case ShapeType.Float or ShapeType.Double when kind == JsonValueKind.Number:
-                return JsonValue.Create(value.GetValue<double>());
+                return value.TryGetValue<double>(out var number) && double.IsFinite(number)
+                    ? JsonValue.Create(number)
+                    : throw SerializationError($"Invalid value for member '{path}': {Truncate(value.ToJsonString())} is out of range.");
             case ShapeType.Float or ShapeType.Double when kind == JsonValueKind.String:
                 var special = value.GetValue<string>();
                 return special is "NaN" or "Infinity" or "-Infinity"
                     ? JsonValue.Create(special)
                     : throw SerializationError($"Invalid value for member '{path}': expected a number, found the string \"{Truncate(special)}\".");
             case ShapeType.Timestamp when kind == JsonValueKind.Number:
-                var seconds = value.GetValue<double>();
-                return Math.Abs(seconds) < 253402300800
+                return value.TryGetValue<double>(out var seconds) && Math.Abs(seconds) < 253402300800
                     ? JsonValue.Create(Timestamps.FromEpoch(seconds))
-                    : throw SerializationError($"Invalid value for member '{path}': {value.ToJsonString()} is not a timestamp.");
+                    : throw SerializationError($"Invalid value for member '{path}': {Truncate(value.ToJsonString())} is not a timestamp.");
             case ShapeType.Timestamp when kind == JsonValueKind.String:
                 var text = value.GetValue<string>();
                 return Timestamps.TryParse(text, out var timestamp)

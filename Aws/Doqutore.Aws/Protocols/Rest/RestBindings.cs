@@ -22,27 +22,33 @@ namespace Doqutore.Aws.Protocols.Rest;
 public static class RestBindings
 {
     /// <summary>
-    /// The operation a request is: among operations with the request's method (exact), the one whose URI
-    /// template matches with the highest specificity; null when none does. Templates that tie (S3's
-    /// PutObject, CopyObject, UploadPart and UploadPartCopy all are <c>PUT /{Bucket}/{Key+}</c>) are told
-    /// apart by an <c>x-id</c> naming the operation, then by which operation's required query string and
-    /// header members the request carries, then by preferring operations that are not deprecated.
+    /// The operation a request is: among operations with the request's method (exact) whose URI template
+    /// matches, the most specific template; null when none matches.
     /// </summary>
+    /// <remarks>
+    /// Templates can tie: the aws-sdk models dropped S3's <c>x-id</c> literals, so PutObject, CopyObject,
+    /// UploadPart and UploadPartCopy all read <c>PUT /{Bucket}/{Key+}</c>. Ties are broken by the model alone:
+    /// fewest required query and header members missing, then most of them present (CopyObject needs
+    /// <c>x-amz-copy-source</c>, UploadPart <c>partNumber</c> and <c>uploadId</c>), then not deprecated, then
+    /// model order. Before those, an <c>x-id</c> (<see cref="ServiceQuirks.OptionalQueryLiterals"/>) naming the
+    /// operation wins, as botocore sends it.
+    /// </remarks>
     public static Operation? ResolveOperation(ServiceModel model, WireRequest request)
     {
         Operation? best = null;
-        var bestScore = (int.MinValue, 0, 0, 0, 0);
+        (int Specificity, int NamedById, int Missing, int Present, int Current) bestScore = default;
         foreach (var operation in model.Operations.Values)
         {
             if (!string.Equals(operation.HttpMethod, request.Method, StringComparison.OrdinalIgnoreCase)
-                || operation.Uri.Specificity < bestScore.Item1
                 || MatchLabels(operation, request) is null)
             {
                 continue;
             }
 
-            var score = Score(operation, request);
-            if (score.CompareTo(bestScore) > 0)
+            var (missing, present) = CountRequiredBindings(operation, request);
+            var namedById = ServiceQuirks.OptionalQueryLiterals.Any(key => request.QueryLookup[key].Contains(operation.Name, StringComparer.Ordinal));
+            var score = (operation.Uri.Specificity, namedById ? 1 : 0, -missing, present, operation.Deprecated ? 0 : 1);
+            if (best is null || score.CompareTo(bestScore) > 0)
             {
                 best = operation;
                 bestScore = score;
@@ -70,10 +76,9 @@ public static class RestBindings
         return template.Match(request.RawPath, query);
     }
 
-    private static (int Specificity, int NamedById, int AllRequired, int RequiredCount, int Current) Score(Operation operation, WireRequest request)
+    private static (int Missing, int Present) CountRequiredBindings(Operation operation, WireRequest request)
     {
-        var namedById = ServiceQuirks.OptionalQueryLiterals.Any(key => request.QueryLookup[key].Contains(operation.Name, StringComparer.Ordinal));
-        int present = 0, absent = 0;
+        var (missing, present) = (0, 0);
         foreach (var member in operation.Input?.Members ?? [])
         {
             if (!operation.Input!.Required.Contains(member.Name))
@@ -83,8 +88,8 @@ public static class RestBindings
 
             var found = member.Location switch
             {
-                MemberLocation.QueryString => request.QueryLookup.Contains(member.WireName),
                 MemberLocation.Header => request.Headers.Contains(member.WireName),
+                MemberLocation.QueryString when member.Type != ShapeType.Map => request.QueryLookup.Contains(member.WireName),
                 _ => (bool?)null,
             };
             if (found == true)
@@ -93,11 +98,11 @@ public static class RestBindings
             }
             else if (found == false)
             {
-                absent++;
+                missing++;
             }
         }
 
-        return (operation.Uri.Specificity, namedById ? 1 : 0, absent == 0 ? 1 : 0, present, operation.Deprecated ? 0 : 1);
+        return (missing, present);
     }
 
     /// <summary>Emulator side: reads a request into the operation's input.</summary>
@@ -427,6 +432,11 @@ public static class RestBindings
     {
         var shape = body.Shape;
         var payload = shape.Payload is { } name ? shape.GetMember(name) : null;
+        if (payload?.Shape.EventStream == true)
+        {
+            // Event streams (InvokeWithResponseStream) are not spoken: their frames are not a document.
+            return;
+        }
         if (payload is not null && payload.Type is ShapeType.Blob or ShapeType.String)
         {
             if (payload.Streaming)
@@ -475,6 +485,11 @@ public static class RestBindings
     private static WrittenBody WriteBody(Shape shape, OperationData data, IRestBodyFormat format)
     {
         var payload = shape.Payload is { } name ? shape.GetMember(name) : null;
+        if (payload?.Shape.EventStream == true)
+        {
+            return new(ReadOnlyMemory<byte>.Empty, null, false);
+        }
+
         if (payload is not null && payload.Type is ShapeType.Blob or ShapeType.String)
         {
             if (data.Values[payload.Name] is { } value)
