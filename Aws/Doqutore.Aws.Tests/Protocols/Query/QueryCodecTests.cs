@@ -27,7 +27,7 @@ public class QueryCodecTests
     [Fact]
     public void Iam_CreateUser_request_is_form_encoded_with_action_version_and_tags()
     {
-        var input = new OperationData(Json("""{"UserName":"alice","Path":"/ops/","Tags":[{"Key":"team","Value":"sec"}]}"""));
+        var input = new OperationData(Tree("""{"UserName":"alice","Path":"/ops/","Tags":[{"Key":"team","Value":"sec"}]}"""));
 
         var (wire, resolved, parsed) = SendRequest(Iam, "CreateUser", input);
 
@@ -83,7 +83,7 @@ public class QueryCodecTests
     [Fact]
     public void Sns_Publish_writes_message_attributes_as_entry_name_value()
     {
-        var input = new OperationData(Json("""
+        var input = new OperationData(Tree("""
             {"TopicArn":"arn:aws:sns:us-east-1:000000000000:t","Message":"hi",
              "MessageAttributes":{"color":{"DataType":"String","StringValue":"red"},"n":{"DataType":"Number","StringValue":"3"}}}
             """));
@@ -100,7 +100,7 @@ public class QueryCodecTests
     [Fact]
     public void Sqs_query_SendMessageBatch_uses_flattened_names_from_the_model()
     {
-        var input = new OperationData(Json("""
+        var input = new OperationData(Tree("""
             {"QueueUrl":"http://localhost:4566/000000000000/q","Entries":[
               {"Id":"a","MessageBody":"one","DelaySeconds":5,"MessageAttributes":{"k":{"DataType":"Binary","BinaryValue":"AAEC"}}},
               {"Id":"b","MessageBody":"two"}]}
@@ -120,7 +120,7 @@ public class QueryCodecTests
     [Fact]
     public void Sqs_query_ReceiveMessage_request_replaces_the_list_name_with_the_member_name()
     {
-        var input = new OperationData(Json("""{"QueueUrl":"q","AttributeNames":["All"],"MessageAttributeNames":["a","b"],"MaxNumberOfMessages":10}"""));
+        var input = new OperationData(Tree("""{"QueueUrl":"q","AttributeNames":["All"],"MessageAttributeNames":["a","b"],"MaxNumberOfMessages":10}"""));
 
         var (wire, _, parsed) = SendRequest(SqsQuery, "ReceiveMessage", input);
 
@@ -131,7 +131,7 @@ public class QueryCodecTests
     [Fact]
     public void Sqs_query_ReceiveMessage_response_writes_flattened_messages_and_attributes()
     {
-        var output = new OperationData(Json("""
+        var output = new OperationData(Tree("""
             {"Messages":[{"MessageId":"m1","ReceiptHandle":"r1","MD5OfBody":"x","Body":"hello",
               "Attributes":{"SenderId":"AIDA","ApproximateReceiveCount":"1"},
               "MessageAttributes":{"color":{"StringValue":"red","DataType":"String"}}},
@@ -176,7 +176,7 @@ public class QueryCodecTests
     public void Sts_GetCallerIdentity_round_trips_both_ways()
     {
         var (wire, resolved, parsed) = SendRequest(Sts, "GetCallerIdentity", new OperationData());
-        var output = new OperationData(Json("""{"UserId":"AIDA","Account":"000000000000","Arn":"arn:aws:iam::000000000000:user/a"}"""));
+        var output = new OperationData(Tree("""{"UserId":"AIDA","Account":"000000000000","Arn":"arn:aws:iam::000000000000:user/a"}"""));
         var (response, read) = SendResponse(Sts, "GetCallerIdentity", output);
 
         Assert.Equal("Action=GetCallerIdentity&Version=2011-06-15", Text(wire.Body));
@@ -189,7 +189,7 @@ public class QueryCodecTests
     [Fact]
     public void Sts_AssumeRole_round_trips_credentials_with_expiration()
     {
-        var input = new OperationData(Json("""{"RoleArn":"arn:aws:iam::000000000000:role/r","RoleSessionName":"s","DurationSeconds":900,"PolicyArns":[{"arn":"arn:aws:iam::aws:policy/ReadOnlyAccess"}]}"""));
+        var input = new OperationData(Tree("""{"RoleArn":"arn:aws:iam::000000000000:role/r","RoleSessionName":"s","DurationSeconds":900,"PolicyArns":[{"arn":"arn:aws:iam::aws:policy/ReadOnlyAccess"}]}"""));
         var output = new OperationData(new JsonObject
         {
             ["Credentials"] = new JsonObject
@@ -212,7 +212,7 @@ public class QueryCodecTests
     [Fact]
     public void An_empty_list_is_sent_as_a_bare_key_and_read_back_empty()
     {
-        var input = new OperationData(Json("""{"QueueUrl":"q","AttributeNames":[]}"""));
+        var input = new OperationData(Tree("""{"QueueUrl":"q","AttributeNames":[]}"""));
 
         var (wire, _, parsed) = SendRequest(SqsQuery, "ReceiveMessage", input);
 
@@ -229,7 +229,7 @@ public class QueryCodecTests
         var input = Codec.ParseRequest(Iam, operation!, request);
 
         Assert.Equal("ListUsers", operation!.Name);
-        AssertTree(Json("""{"PathPrefix":"/a/","MaxItems":5}"""), input.Values);
+        AssertTree(Tree("""{"PathPrefix":"/a/","MaxItems":5}"""), input.Values);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public class QueryCodecTests
 
         var input = Codec.ParseRequest(Iam, Codec.ResolveOperation(Iam, request)!, request);
 
-        AssertTree(Json("""{"UserName":"a"}"""), input.Values);
+        AssertTree(Tree("""{"UserName":"a"}"""), input.Values);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class RestXmlCodecTests
     [Fact]
     public void PutObject_sends_metadata_headers_and_a_streaming_body()
     {
-        var input = new OperationData(Json("""{"Bucket":"b","Key":"dir/a b.txt","ContentType":"text/plain","Metadata":{"owner":"me"}}"""), new MemoryStream("hello"u8.ToArray()));
+        var input = new OperationData(Tree("""{"Bucket":"b","Key":"dir/a b.txt","ContentType":"text/plain","Metadata":{"owner":"me"}}"""), new MemoryStream("hello"u8.ToArray()));
 
         var (wire, resolved, parsed) = SendRequest(S3, "PutObject", input);
 
@@ -43,7 +43,7 @@ public class RestXmlCodecTests
     [Fact]
     public void GetObject_reads_range_and_response_header_overrides_and_streams_the_body_back()
     {
-        var input = new OperationData(Json("""{"Bucket":"b","Key":"k","Range":"bytes=0-3","ResponseContentType":"application/json"}"""));
+        var input = new OperationData(Tree("""{"Bucket":"b","Key":"k","Range":"bytes=0-3","ResponseContentType":"application/json"}"""));
         var output = new OperationData(new JsonObject
         {
             ["ContentType"] = "application/json", ["ContentLength"] = 4L, ["ContentRange"] = "bytes 0-3/10", ["ETag"] = "\"e\"",
@@ -88,7 +88,7 @@ public class RestXmlCodecTests
     [Fact]
     public void ListObjectsV2_request_resolves_by_its_list_type_literal()
     {
-        var input = new OperationData(Json("""{"Bucket":"b","Prefix":"p/","MaxKeys":10}"""));
+        var input = new OperationData(Tree("""{"Bucket":"b","Prefix":"p/","MaxKeys":10}"""));
 
         var (wire, resolved, parsed) = SendRequest(S3, "ListObjectsV2", input);
 
@@ -100,8 +100,8 @@ public class RestXmlCodecTests
     [Fact]
     public void DeleteObjects_sends_a_Delete_document_with_flattened_objects()
     {
-        var input = new OperationData(Json("""{"Bucket":"b","Delete":{"Objects":[{"Key":"a"},{"Key":"b","VersionId":"v"}],"Quiet":true}}"""));
-        var output = new OperationData(Json("""{"Deleted":[{"Key":"a"}],"Errors":[{"Key":"b","Code":"AccessDenied","Message":"Access Denied"}]}"""));
+        var input = new OperationData(Tree("""{"Bucket":"b","Delete":{"Objects":[{"Key":"a"},{"Key":"b","VersionId":"v"}],"Quiet":true}}"""));
+        var output = new OperationData(Tree("""{"Deleted":[{"Key":"a"}],"Errors":[{"Key":"b","Code":"AccessDenied","Message":"Access Denied"}]}"""));
 
         var (wire, resolved, parsed) = SendRequest(S3, "DeleteObjects", input);
         var (response, read) = SendResponse(S3, "DeleteObjects", output);
@@ -117,7 +117,7 @@ public class RestXmlCodecTests
     [Fact]
     public void PutBucketPolicy_sends_the_policy_string_as_the_raw_body()
     {
-        var input = new OperationData(Json("""{"Bucket":"b","Policy":"{\"Version\":\"2012-10-17\"}"}"""));
+        var input = new OperationData(Tree("""{"Bucket":"b","Policy":"{\"Version\":\"2012-10-17\"}"}"""));
 
         var (wire, resolved, parsed) = SendRequest(S3, "PutBucketPolicy", input);
 
@@ -129,8 +129,8 @@ public class RestXmlCodecTests
     [Fact]
     public void CompleteMultipartUpload_round_trips_parts_and_result()
     {
-        var input = new OperationData(Json("""{"Bucket":"b","Key":"k","UploadId":"u1","MultipartUpload":{"Parts":[{"ETag":"\"1\"","PartNumber":1},{"ETag":"\"2\"","PartNumber":2}]}}"""));
-        var output = new OperationData(Json("""{"Location":"http://b.s3/k","Bucket":"b","Key":"k","ETag":"\"x-2\""}"""));
+        var input = new OperationData(Tree("""{"Bucket":"b","Key":"k","UploadId":"u1","MultipartUpload":{"Parts":[{"ETag":"\"1\"","PartNumber":1},{"ETag":"\"2\"","PartNumber":2}]}}"""));
+        var output = new OperationData(Tree("""{"Location":"http://b.s3/k","Bucket":"b","Key":"k","ETag":"\"x-2\""}"""));
 
         var (wire, resolved, parsed) = SendRequest(S3, "CompleteMultipartUpload", input);
         var (response, read) = SendResponse(S3, "CompleteMultipartUpload", output);
@@ -145,10 +145,10 @@ public class RestXmlCodecTests
     [Fact]
     public void GetBucketLocation_answers_a_bare_LocationConstraint_element()
     {
-        var (response, read) = SendResponse(S3, "GetBucketLocation", new OperationData(Json("""{"LocationConstraint":"eu-west-1"}""")));
+        var (response, read) = SendResponse(S3, "GetBucketLocation", new OperationData(Tree("""{"LocationConstraint":"eu-west-1"}""")));
 
         Assert.EndsWith("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">eu-west-1</LocationConstraint>", Text(response.Body));
-        AssertTree(Json("""{"LocationConstraint":"eu-west-1"}"""), read.Values);
+        AssertTree(Tree("""{"LocationConstraint":"eu-west-1"}"""), read.Values);
     }
 
     [Theory]
@@ -231,7 +231,7 @@ public class RestXmlCodecTests
 
         var parsed = Codec.ParseRequest(S3, S3.GetOperation("DeleteObjects"), request);
 
-        AssertTree(Json("""{"Delete":{"Objects":[{"Key":"a"}]},"Bucket":"b"}"""), parsed.Values);
+        AssertTree(Tree("""{"Delete":{"Objects":[{"Key":"a"}]},"Bucket":"b"}"""), parsed.Values);
     }
 
     [Fact]

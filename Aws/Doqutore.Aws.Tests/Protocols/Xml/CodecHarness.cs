@@ -11,7 +11,7 @@ internal static class CodecHarness
 {
     public static readonly Uri Endpoint = new("http://localhost:4566/");
 
-    public static JsonObject Json(string json) => JsonNode.Parse(json)!.AsObject();
+    public static JsonObject Tree(string json) => JsonNode.Parse(json)!.AsObject();
 
     public static JsonValue Time(string iso) => JsonValue.Create(DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime());
 

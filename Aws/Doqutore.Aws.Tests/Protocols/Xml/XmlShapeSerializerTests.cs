@@ -14,7 +14,7 @@ public class XmlShapeSerializerTests
     [Fact]
     public void An_xmlAttribute_member_is_written_with_its_prefixed_namespace_and_read_back()
     {
-        var values = Json("""{"Grants":[{"Grantee":{"Type":"CanonicalUser","ID":"abc"},"Permission":"READ"}],"Owner":{"ID":"abc"}}""");
+        var values = Tree("""{"Grants":[{"Grantee":{"Type":"CanonicalUser","ID":"abc"},"Permission":"READ"}],"Owner":{"ID":"abc"}}""");
         var root = XmlShapeSerializer.CreateRoot("AccessControlPolicy", AccessControlPolicy.XmlNamespace);
 
         XmlShapeSerializer.WriteMembers(root, AccessControlPolicy.Shape, values);
@@ -33,7 +33,7 @@ public class XmlShapeSerializerTests
 
         var read = XmlShapeSerializer.ReadMembers(XmlDocuments.Load(Encoding.UTF8.GetBytes(xml)), AccessControlPolicy.Shape);
 
-        AssertTree(Json("""{"Owner":{"ID":"o"}}"""), read);
+        AssertTree(Tree("""{"Owner":{"ID":"o"}}"""), read);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public class XmlShapeSerializerTests
         XmlShapeSerializer.WriteMembers(root, output, new JsonObject { ["Attributes"] = new JsonObject { ["Policy"] = "{}" } });
 
         Assert.Equal("<R><Attributes><entry><key>Policy</key><value>{}</value></entry></Attributes></R>", root.ToString(SaveOptions.DisableFormatting));
-        AssertTree(Json("""{"Attributes":{"Policy":"{}"}}"""), XmlShapeSerializer.ReadMembers(root, output));
+        AssertTree(Tree("""{"Attributes":{"Policy":"{}"}}"""), XmlShapeSerializer.ReadMembers(root, output));
     }
 }
