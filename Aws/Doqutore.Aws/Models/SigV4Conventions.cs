@@ -6,8 +6,8 @@ namespace Doqutore.Aws.Models;
 /// </summary>
 /// <param name="NormalizePath">Remove dot segments and duplicate slashes before signing the path.</param>
 /// <param name="DoubleEncodePath">
-/// Encode the path as sent on the wire once more (every service but S3). When false, each path segment is
-/// decoded and encoded once, so the canonical path is the once-encoded object key.
+/// Encode the path as sent on the wire once more (every service but S3). When false, the path is decoded
+/// and encoded once (slashes kept), so the canonical path is the once-encoded object key.
 /// </param>
 /// <param name="TrustDeclaredPayloadHash">
 /// Sign the hex <c>x-amz-content-sha256</c> as declared and report a body that does not match it as its own

@@ -112,11 +112,37 @@ public sealed class RequestSigner : IDisposable
         return message;
     }
 
+    /// <summary>
+    /// Copies the signing headers, and any other header the handler signed that the wire request lacks (it
+    /// signs <c>Content-Length</c>, which HttpClient derives from the content).
+    /// </summary>
     private static void CopySigningHeaders(HttpRequestMessage signed, WireRequest request)
     {
         foreach (var name in SigningHeaders)
         {
             if (signed.Headers.TryGetValues(name, out var values))
+            {
+                request.Headers[name] = string.Join(',', values);
+            }
+        }
+
+        var authorization = request.Headers["Authorization"] ?? string.Empty;
+        var start = authorization.IndexOf("SignedHeaders=", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return;
+        }
+
+        var list = authorization[(start + "SignedHeaders=".Length)..].Split(',')[0];
+        foreach (var name in list.Split(';'))
+        {
+            if (name == "host" || request.Headers.Contains(name))
+            {
+                continue;
+            }
+
+            if (signed.Headers.TryGetValues(name, out var values)
+                || (signed.Content is not null && signed.Content.Headers.TryGetValues(name, out values)))
             {
                 request.Headers[name] = string.Join(',', values);
             }

@@ -3,8 +3,8 @@
 //   <METHOD>\n<canonical path>\n<canonical query>\n<canonical headers>\n\n<signed headers>\n<payload hash>
 //
 // Path: every service but S3 signs the wire path (already percent-encoded by the client) encoded once more,
-// after removing dot segments and duplicate slashes; S3 decodes each segment and encodes it once, keeping
-// the path as is (an object key may hold "//" or ".."). The choice comes from SigV4Conventions.
+// after removing dot segments and duplicate slashes; S3 decodes the path (the object key) and encodes it
+// once, '/' kept, without normalizing (a key may hold "//" or ".."). The choice comes from SigV4Conventions.
 // Query: each parameter decoded (form-style: '+' is a space, as the SDKs and AWS read it), encoded per
 // RFC 3986, sorted by name then value. Headers: lowercase names in the order SignedHeaders gives them,
 // values trimmed with inner whitespace runs collapsed, repeated headers joined with ','.
@@ -61,16 +61,8 @@ public static class SigV4Canonicalizer
         }
         else
         {
-            var segments = path.Split('/');
-            for (var i = 0; i < segments.Length; i++)
-            {
-                if (i > 0)
-                {
-                    sb.Append('/');
-                }
-
-                AppendEncoded(sb, PercentDecode(segments[i], plusIsSpace: false), keepSlash: false);
-            }
+            // S3 reads the path as the decoded key: "%2F" and "/" are the same key, signed as "/".
+            AppendEncoded(sb, PercentDecode(path, plusIsSpace: false), keepSlash: true);
         }
 
         return sb.Length == 0 ? "/" : sb.ToString();
