@@ -43,6 +43,26 @@ public static class ServiceQuirks
     };
 
     /// <summary>
+    /// How SigV4 treats a request, per signing name (the service in the credential scope). The default is the
+    /// AWS spec's; the S3 family deviates (see <see cref="SigV4Conventions"/>).
+    /// </summary>
+    public static SigV4Conventions SigV4ConventionsFor(string signingName) =>
+        S3StyleSigningNames.Contains(signingName) ? SigV4Conventions.S3 : SigV4Conventions.Default;
+
+    /// <summary>
+    /// Signing names that sign like S3: no path normalization, the path encoded once, payload hashes taken
+    /// from <c>x-amz-content-sha256</c> and checked against the body, presigned URLs with UNSIGNED-PAYLOAD.
+    /// The same set AWSSDK.Core special-cases (<c>AWS4PreSignedUrlSigner.ServicesUsingUnsignedPayload</c>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> S3StyleSigningNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "s3",
+        "s3express",
+        "s3-object-lambda",
+        "s3-outposts",
+    };
+
+    /// <summary>
     /// Query services whose errors are answered with HTTP 400 by default but 403 for these codes (AWS sends
     /// authentication and authorization failures as 403).
     /// </summary>
