@@ -24,11 +24,12 @@ public sealed class ServerProcess : IDisposable
 
     private readonly Process _process;
 
-    private ServerProcess(Process process, int port, TimeSpan timeToHealthy)
+    private ServerProcess(Process process, int port, TimeSpan timeToHealthy, TimeSpan? timeToFirstOutput)
     {
         _process = process;
         Port = port;
         TimeToHealthy = timeToHealthy;
+        TimeToFirstOutput = timeToFirstOutput;
     }
 
     public int Port { get; }
@@ -40,15 +41,22 @@ public sealed class ServerProcess : IDisposable
     /// <summary>From <see cref="Process.Start()"/> to the first 200 from the health endpoint.</summary>
     public TimeSpan TimeToHealthy { get; }
 
+    /// <summary>
+    /// From <see cref="Process.Start()"/> to the server's first line on stdout (the CLI prints its endpoint
+    /// once Kestrel listens), or null if it printed nothing by the time it was healthy.
+    /// </summary>
+    public TimeSpan? TimeToFirstOutput { get; }
+
     /// <summary>The emulator through the built CLI, as a user runs it.</summary>
-    public static Task<ServerProcess> StartEmulatorAsync(string cliDll, TimeSpan pollEvery) =>
-        StartAsync(cliDll, port => ["emulator", "--port", Str(port), "--quiet"], pollEvery);
+    public static Task<ServerProcess> StartEmulatorAsync(string cliDll, TimeSpan pollEvery, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(cliDll, port => ["emulator", "--port", Str(port), "--quiet"], pollEvery, environment);
 
     /// <summary>This assembly's do-nothing Kestrel server (<see cref="Load.StubServer"/>).</summary>
     public static Task<ServerProcess> StartStubAsync(TimeSpan pollEvery) =>
         StartAsync(BenchPaths.SelfDll, port => ["stub-server", "--port", Str(port)], pollEvery);
 
-    public static async Task<ServerProcess> StartAsync(string dll, Func<int, string[]> arguments, TimeSpan pollEvery)
+    /// <summary>Starts <c>dotnet dll arguments</c> on a free port, with extra environment variables, and waits until it is healthy.</summary>
+    public static async Task<ServerProcess> StartAsync(string dll, Func<int, string[]> arguments, TimeSpan pollEvery, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -63,11 +71,23 @@ public sealed class ServerProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start dotnet {dll}.");
 
         // Drain both pipes so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        long firstOutput = 0;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Interlocked.CompareExchange(ref firstOutput, clock.Elapsed.Ticks, 0);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -91,7 +111,9 @@ public sealed class ServerProcess : IDisposable
                 using var response = await Poller.GetAsync(health).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return new ServerProcess(process, port, clock.Elapsed);
+                    var healthy = clock.Elapsed;
+                    var printed = Interlocked.Read(ref firstOutput);
+                    return new ServerProcess(process, port, healthy, printed == 0 ? null : TimeSpan.FromTicks(printed));
                 }
             }
             catch (HttpRequestException)
