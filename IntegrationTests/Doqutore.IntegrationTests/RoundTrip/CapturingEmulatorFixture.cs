@@ -14,5 +14,6 @@ public sealed class CapturingEmulatorFixture : EmulatorFixture
     {
         services.AddProvider<CapturingSqs>();
         services.AddProvider<CapturingDynamoDb>();
+        services.AddProvider<CapturingS3>();
     }
 }
