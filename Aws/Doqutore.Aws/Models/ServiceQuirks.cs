@@ -34,15 +34,6 @@ public static class ServiceQuirks
         };
 
     /// <summary>
-    /// Services reached through another's credential scope: DynamoDB Streams signs as <c>dynamodb</c> and is
-    /// told apart by its target prefix.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> SharedSigningNames = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["streams.dynamodb"] = "dynamodb",
-    };
-
-    /// <summary>
     /// How SigV4 treats a request, per signing name (the service in the credential scope). The default is the
     /// AWS spec's; the S3 family deviates (see <see cref="SigV4Conventions"/>).
     /// </summary>
@@ -63,19 +54,10 @@ public static class ServiceQuirks
     };
 
     /// <summary>
-    /// Query services whose errors are answered with HTTP 400 by default but 403 for these codes (AWS sends
-    /// authentication and authorization failures as 403).
+    /// Services that take unsigned requests and let their resource policies decide (S3 public buckets); for
+    /// other services only operations with <c>authtype: none</c> may be unsigned.
     /// </summary>
-    public static readonly IReadOnlySet<string> ForbiddenErrorCodes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "AccessDenied",
-        "AccessDeniedException",
-        "InvalidClientTokenId",
-        "SignatureDoesNotMatch",
-        "MissingAuthenticationToken",
-        "ExpiredToken",
-        "InvalidAccessKeyId",
-    };
+    public static readonly IReadOnlySet<string> AnonymousCallersAllowed = new HashSet<string>(StringComparer.Ordinal) { "s3" };
 
     /// <summary>
     /// S3 answers virtual-hosted requests: <c>&lt;bucket&gt;.s3.&lt;anything&gt;</c> or <c>&lt;bucket&gt;.localhost</c>; the bucket is
@@ -147,7 +129,4 @@ public static class ServiceQuirks
     {
         ("s3", "GetBucketLocation"),
     };
-
-    /// <summary>S3 errors and responses always carry these headers; the request id pair differs per service.</summary>
-    public static bool UsesS3RequestIdHeaders(ServiceModel model) => model.Metadata.Protocol == Protocol.RestXml;
 }

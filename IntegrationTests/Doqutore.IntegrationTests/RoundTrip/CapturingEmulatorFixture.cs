@@ -14,5 +14,7 @@ public sealed class CapturingEmulatorFixture : EmulatorFixture
     {
         services.AddProvider<CapturingSqs>();
         services.AddProvider<CapturingDynamoDb>();
+        services.AddProvider<CapturingS3>();
+        services.AddProvider<CapturingCloudTrail>();
     }
 }

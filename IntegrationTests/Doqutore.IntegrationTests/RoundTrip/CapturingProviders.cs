@@ -81,3 +81,93 @@ public sealed class CapturingDynamoDb : CapturingProvider
         },
     });
 }
+
+public sealed class CapturingS3 : CapturingProvider
+{
+    public override string ServiceId => "s3";
+
+    /// <summary>The body of the last PutObject, read through the gateway's decoding and signature checks.</summary>
+    public byte[] LastBody { get; private set; } = [];
+
+    public async Task<OperationData> PutObject(RequestContext context, OperationData input)
+    {
+        using var body = new MemoryStream();
+        if (input.Stream is not null)
+        {
+            await input.Stream.CopyToAsync(body);
+        }
+
+        LastBody = body.ToArray();
+        return new OperationData(Capture(nameof(PutObject), input.Values, new JsonObject
+        {
+            ["ETag"] = "\"" + Convert.ToHexStringLower(MD5.HashData(LastBody)) + "\"",
+            ["VersionId"] = "v1",
+        }));
+    }
+
+    public OperationData GetObject(RequestContext context, OperationData input)
+    {
+        Capture(nameof(GetObject), input.Values, []);
+        var content = Encoding.UTF8.GetBytes("<html>doqutore</html>");
+        return new OperationData(
+            new JsonObject
+            {
+                ["ContentType"] = "text/html",
+                ["ContentLength"] = content.Length,
+                ["ETag"] = "\"" + Convert.ToHexStringLower(MD5.HashData(content)) + "\"",
+                ["LastModified"] = JsonValue.Create(new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero)),
+                ["Metadata"] = new JsonObject { ["owner"] = "frontend-deployment" },
+            },
+            new MemoryStream(content))
+        {
+            StreamLength = content.Length,
+        };
+    }
+
+    public JsonObject ListObjectsV2(RequestContext context, JsonObject input) => Capture(nameof(ListObjectsV2), input, new JsonObject
+    {
+        ["Name"] = (string?)input["Bucket"],
+        ["Prefix"] = (string?)input["Prefix"],
+        ["KeyCount"] = 2,
+        ["MaxKeys"] = 1000,
+        ["IsTruncated"] = false,
+        ["Contents"] = new JsonArray(
+            new JsonObject { ["Key"] = "site/index.html", ["Size"] = 21, ["ETag"] = "\"e1\"", ["LastModified"] = "2026-11-30T01:02:03Z", ["StorageClass"] = "STANDARD" },
+            new JsonObject { ["Key"] = "site/a b+c.js", ["Size"] = 5, ["ETag"] = "\"e2\"", ["LastModified"] = "2026-11-30T01:02:04Z", ["StorageClass"] = "STANDARD" }),
+    });
+
+    public JsonObject DeleteObjects(RequestContext context, JsonObject input) => Capture(nameof(DeleteObjects), input, new JsonObject
+    {
+        ["Deleted"] = new JsonArray(new JsonObject { ["Key"] = "site/index.html" }),
+        ["Errors"] = new JsonArray(new JsonObject { ["Key"] = "site/locked.js", ["Code"] = "AccessDenied", ["Message"] = "Access Denied" }),
+    });
+
+    public JsonObject HeadBucket(RequestContext context, JsonObject input) =>
+        throw new AwsServiceException("NoSuchBucket", "The specified bucket does not exist", 404);
+}
+
+public sealed class CapturingCloudTrail : CapturingProvider
+{
+    public override string ServiceId => "cloudtrail";
+
+    public JsonObject GetTrailStatus(RequestContext context, JsonObject input) => Capture(nameof(GetTrailStatus), input, new JsonObject
+    {
+        ["IsLogging"] = false,
+        ["StopLoggingTime"] = JsonValue.Create(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero)),
+    });
+
+    public JsonObject StartLogging(RequestContext context, JsonObject input) => Capture(nameof(StartLogging), input, []);
+
+    public JsonObject DescribeTrails(RequestContext context, JsonObject input) => Capture(nameof(DescribeTrails), input, new JsonObject
+    {
+        ["trailList"] = new JsonArray(new JsonObject
+        {
+            ["Name"] = "management",
+            ["TrailARN"] = "arn:aws:cloudtrail:us-east-1:000000000000:trail/management",
+            ["S3BucketName"] = "trail-logs",
+            ["IsMultiRegionTrail"] = true,
+            ["LogFileValidationEnabled"] = true,
+            ["HomeRegion"] = "us-east-1",
+        }),
+    });
+}
