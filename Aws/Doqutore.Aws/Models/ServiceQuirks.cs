@@ -34,28 +34,30 @@ public static class ServiceQuirks
         };
 
     /// <summary>
-    /// Services reached through another's credential scope: DynamoDB Streams signs as <c>dynamodb</c> and is
-    /// told apart by its target prefix.
+    /// How SigV4 treats a request, per signing name (the service in the credential scope). The default is the
+    /// AWS spec's; the S3 family deviates (see <see cref="SigV4Conventions"/>).
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> SharedSigningNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static SigV4Conventions SigV4ConventionsFor(string signingName) =>
+        S3StyleSigningNames.Contains(signingName) ? SigV4Conventions.S3 : SigV4Conventions.Default;
+
+    /// <summary>
+    /// Signing names that sign like S3: no path normalization, the path encoded once, payload hashes taken
+    /// from <c>x-amz-content-sha256</c> and checked against the body, presigned URLs with UNSIGNED-PAYLOAD.
+    /// The same set AWSSDK.Core special-cases (<c>AWS4PreSignedUrlSigner.ServicesUsingUnsignedPayload</c>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> S3StyleSigningNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        ["streams.dynamodb"] = "dynamodb",
+        "s3",
+        "s3express",
+        "s3-object-lambda",
+        "s3-outposts",
     };
 
     /// <summary>
-    /// Query services whose errors are answered with HTTP 400 by default but 403 for these codes (AWS sends
-    /// authentication and authorization failures as 403).
+    /// Services that take unsigned requests and let their resource policies decide (S3 public buckets); for
+    /// other services only operations with <c>authtype: none</c> may be unsigned.
     /// </summary>
-    public static readonly IReadOnlySet<string> ForbiddenErrorCodes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "AccessDenied",
-        "AccessDeniedException",
-        "InvalidClientTokenId",
-        "SignatureDoesNotMatch",
-        "MissingAuthenticationToken",
-        "ExpiredToken",
-        "InvalidAccessKeyId",
-    };
+    public static readonly IReadOnlySet<string> AnonymousCallersAllowed = new HashSet<string>(StringComparer.Ordinal) { "s3" };
 
     /// <summary>
     /// S3 answers virtual-hosted requests: <c>&lt;bucket&gt;.s3.&lt;anything&gt;</c> or <c>&lt;bucket&gt;.localhost</c>; the bucket is
@@ -63,6 +65,68 @@ public static class ServiceQuirks
     /// </summary>
     public static readonly IReadOnlyList<string> S3VirtualHostSuffixes = [".s3.localhost.localstack.cloud", ".s3.localhost", ".s3.amazonaws.com", ".localhost"];
 
-    /// <summary>S3 errors and responses always carry these headers; the request id pair differs per service.</summary>
-    public static bool UsesS3RequestIdHeaders(ServiceModel model) => model.Metadata.Protocol == Protocol.RestXml;
+    /// <summary>
+    /// Query literals of REST URI templates that the SDKs send but the services do not require: botocore's
+    /// S3 model has <c>?x-id=GetObject</c> where the AWS CLI and other SDKs send nothing. Routing accepts a
+    /// request without them and uses them, when sent, to pick the operation they name.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OptionalQueryLiterals = new HashSet<string>(StringComparer.Ordinal) { "x-id" };
+
+    /// <summary>
+    /// The xmlns of rest-xml documents for services whose model declares none (S3 writes it on every
+    /// response document and on the structures its requests carry).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RestXmlNamespaces = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["s3"] = "http://s3.amazonaws.com/doc/2006-03-01/",
+    };
+
+    /// <summary>
+    /// The root element of rest-xml response documents that have no payload member: the models do not carry
+    /// these names (botocore ignores the root when reading). Operations missing here use <c>&lt;Op&gt;Result</c>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string Id, string Operation), string> RestXmlOutputRoots =
+        new Dictionary<(string, string), string>
+        {
+            [("s3", "CompleteMultipartUpload")] = "CompleteMultipartUploadResult",
+            [("s3", "CreateMultipartUpload")] = "InitiateMultipartUploadResult",
+            [("s3", "CreateSession")] = "CreateSessionResult",
+            [("s3", "DeleteObjects")] = "DeleteResult",
+            [("s3", "GetBucketAccelerateConfiguration")] = "AccelerateConfiguration",
+            [("s3", "GetBucketAcl")] = "AccessControlPolicy",
+            [("s3", "GetBucketCors")] = "CORSConfiguration",
+            [("s3", "GetBucketLifecycle")] = "LifecycleConfiguration",
+            [("s3", "GetBucketLifecycleConfiguration")] = "LifecycleConfiguration",
+            [("s3", "GetBucketLocation")] = "LocationConstraint",
+            [("s3", "GetBucketLogging")] = "BucketLoggingStatus",
+            [("s3", "GetBucketNotification")] = "NotificationConfiguration",
+            [("s3", "GetBucketNotificationConfiguration")] = "NotificationConfiguration",
+            [("s3", "GetBucketRequestPayment")] = "RequestPaymentConfiguration",
+            [("s3", "GetBucketTagging")] = "Tagging",
+            [("s3", "GetBucketVersioning")] = "VersioningConfiguration",
+            [("s3", "GetBucketWebsite")] = "WebsiteConfiguration",
+            [("s3", "GetObjectAcl")] = "AccessControlPolicy",
+            [("s3", "GetObjectAttributes")] = "GetObjectAttributesResponse",
+            [("s3", "GetObjectTagging")] = "Tagging",
+            [("s3", "ListBucketAnalyticsConfigurations")] = "ListBucketAnalyticsConfigurationResult",
+            [("s3", "ListBucketIntelligentTieringConfigurations")] = "ListBucketIntelligentTieringConfigurationsOutput",
+            [("s3", "ListBucketInventoryConfigurations")] = "ListInventoryConfigurationsResult",
+            [("s3", "ListBucketMetricsConfigurations")] = "ListMetricsConfigurationsResult",
+            [("s3", "ListBuckets")] = "ListAllMyBucketsResult",
+            [("s3", "ListDirectoryBuckets")] = "ListAllMyDirectoryBucketsResult",
+            [("s3", "ListMultipartUploads")] = "ListMultipartUploadsResult",
+            [("s3", "ListObjectVersions")] = "ListVersionsResult",
+            [("s3", "ListObjects")] = "ListBucketResult",
+            [("s3", "ListObjectsV2")] = "ListBucketResult",
+            [("s3", "ListParts")] = "ListPartsResult",
+        };
+
+    /// <summary>
+    /// rest-xml responses whose root element IS their one body member, text inside:
+    /// <c>&lt;LocationConstraint xmlns="…"&gt;eu-west-1&lt;/LocationConstraint&gt;</c> (botocore reads it in a handler).
+    /// </summary>
+    public static readonly IReadOnlySet<(string Id, string Operation)> RestXmlRootIsMember = new HashSet<(string, string)>
+    {
+        ("s3", "GetBucketLocation"),
+    };
 }

@@ -8,8 +8,10 @@ public static class ProtocolCodecs
     private static readonly Dictionary<Protocol, IProtocolCodec> ByProtocol = new IProtocolCodec[]
     {
         // One line per codec.
+        new Query.QueryCodec(),
         new Json.JsonCodec(),
         new Rest.RestJsonCodec(),
+        new RestXml.RestXmlCodec(),
     }.ToDictionary(c => c.Protocol);
 
     public static IProtocolCodec For(Protocol protocol) =>

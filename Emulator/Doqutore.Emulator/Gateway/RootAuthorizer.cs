@@ -1,3 +1,4 @@
+using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
 using Doqutore.Emulator.Core;
 
@@ -11,12 +12,15 @@ public sealed class RootAuthorizer : IRequestAuthorizer
 {
     public void Authorize(RequestContext context)
     {
-        if (context.Principal.Type == PrincipalType.Root)
+        if (context.Principal.Type == PrincipalType.Root || context.Operation!.AuthType == "none")
         {
             return;
         }
 
-        var action = $"{context.Service!.Metadata.SigningName}:{context.Operation!.Name}";
-        throw new AwsServiceException("AccessDenied", $"User: {context.Principal.Arn} is not authorized to perform: {action}", 403);
+        // S3 answers its own terse text; the other protocols name the principal and action (IAM User Guide).
+        var action = $"{context.Service!.Metadata.SigningName}:{context.Operation.Name}";
+        throw context.Service.Protocol == Protocol.RestXml
+            ? new AwsServiceException("AccessDenied", "Access Denied", 403)
+            : new AwsServiceException("AccessDenied", $"User: {context.Principal.Arn} is not authorized to perform: {action}", 403);
     }
 }

@@ -1,3 +1,4 @@
+using Doqutore.Aws.Signing;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
@@ -16,6 +17,7 @@ public static class EmulatorServices
         services.AddSingleton<ServiceRouter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<GatewayPipeline>();
+        services.AddSingleton<ISigningKeyStore, RootSigningKeys>();
         services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
         services.AddSingleton<IRequestAuthorizer, RootAuthorizer>();
 

@@ -45,7 +45,7 @@ public sealed class SeedRequests
         var operation = operations[random.Next(operations.Length)];
         var wire = operation.Input is null
             ? _codec.SerializeRequest(model, operation, new OperationData(), Endpoint)
-            : Serialize(model, operation, ModelSamples.Random(operation.Input, random));
+            : Serialize(model, operation, ModelSamples.Random(operation.Input, random, ModelSamples.StyleOf(Protocol)));
         return FuzzRequest.From(wire, model, operation.Name, index);
     }
 
@@ -60,7 +60,7 @@ public sealed class SeedRequests
             // A random value the client side cannot put on the wire (say, a uri label of dots): the fixed
             // sample is always serializable. Counted, so a codec that refuses everything shows.
             Interlocked.Increment(ref _fallbacks);
-            return _codec.SerializeRequest(model, operation, new OperationData(ModelSamples.Fixed(operation.Input!)), Endpoint);
+            return _codec.SerializeRequest(model, operation, new OperationData(ModelSamples.Fixed(operation.Input!, ModelSamples.StyleOf(Protocol))), Endpoint);
         }
     }
 }

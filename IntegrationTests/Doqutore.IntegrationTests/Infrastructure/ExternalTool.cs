@@ -74,7 +74,6 @@ public static class ExternalTool
         ["AWS_CONFIG_FILE"] = "/dev/null",
         ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
         ["AWS_PAGER"] = string.Empty,
-        ["AWS_MAX_ATTEMPTS"] = "1",
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 }

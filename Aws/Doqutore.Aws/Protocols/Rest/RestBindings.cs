@@ -30,22 +30,24 @@ public static class RestBindings
     /// UploadPart and UploadPartCopy all read <c>PUT /{Bucket}/{Key+}</c>. Ties are broken by the model alone:
     /// fewest required query and header members missing, then most of them present (CopyObject needs
     /// <c>x-amz-copy-source</c>, UploadPart <c>partNumber</c> and <c>uploadId</c>), then not deprecated, then
-    /// model order.
+    /// model order. Before those, an <c>x-id</c> (<see cref="ServiceQuirks.OptionalQueryLiterals"/>) naming the
+    /// operation wins, as botocore sends it.
     /// </remarks>
     public static Operation? ResolveOperation(ServiceModel model, WireRequest request)
     {
         Operation? best = null;
-        (int Specificity, int Missing, int Present, int Current) bestScore = default;
+        (int Specificity, int NamedById, int Missing, int Present, int Current) bestScore = default;
         foreach (var operation in model.Operations.Values)
         {
             if (!string.Equals(operation.HttpMethod, request.Method, StringComparison.OrdinalIgnoreCase)
-                || operation.Uri.Match(request.RawPath, request.QueryLookup) is null)
+                || MatchLabels(operation, request) is null)
             {
                 continue;
             }
 
             var (missing, present) = CountRequiredBindings(operation, request);
-            var score = (operation.Uri.Specificity, -missing, present, operation.Deprecated ? 0 : 1);
+            var namedById = ServiceQuirks.OptionalQueryLiterals.Any(key => request.QueryLookup[key].Contains(operation.Name, StringComparer.Ordinal));
+            var score = (operation.Uri.Specificity, namedById ? 1 : 0, -missing, present, operation.Deprecated ? 0 : 1);
             if (best is null || score.CompareTo(bestScore) > 0)
             {
                 best = operation;
@@ -54,6 +56,24 @@ public static class RestBindings
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Matches the request against the operation's URI template, taking query literals that SDKs send but
+    /// services do not require (<see cref="ServiceQuirks.OptionalQueryLiterals"/>: <c>x-id</c>) as present
+    /// when the request leaves them out; returns the label values or null.
+    /// </summary>
+    public static Dictionary<string, string>? MatchLabels(Operation operation, WireRequest request)
+    {
+        var template = operation.Uri;
+        var missing = template.QueryLiterals
+            .Where(l => ServiceQuirks.OptionalQueryLiterals.Contains(l.Key) && !request.QueryLookup.Contains(l.Key))
+            .Select(l => new KeyValuePair<string, string>(l.Key, l.Value ?? string.Empty))
+            .ToList();
+        var query = missing.Count == 0
+            ? request.QueryLookup
+            : request.Query.Concat(missing).ToLookup(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return template.Match(request.RawPath, query);
     }
 
     private static (int Missing, int Present) CountRequiredBindings(Operation operation, WireRequest request)
@@ -96,7 +116,7 @@ public static class RestBindings
         }
 
         var values = data.Values;
-        var labels = operation.Uri.Match(request.RawPath, request.QueryLookup) ?? [];
+        var labels = MatchLabels(operation, request) ?? [];
         var boundQueryKeys = new HashSet<string>(operation.Uri.QueryLiterals.Select(q => q.Key), StringComparer.Ordinal);
         foreach (var member in shape.Members.Where(m => m.Location == MemberLocation.QueryString && m.Type != ShapeType.Map))
         {

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Doqutore.Aws.Protocols.Xml;
+
+/// <summary>
+/// Loading and writing whole XML documents safely: no DTDs (so no XXE and no entity expansion), a depth
+/// cap, and every parser failure turned into a <see cref="FormatException"/> that the codecs map to their
+/// protocol's own error (<c>MalformedXML</c> for S3).
+/// </summary>
+public static class XmlDocuments
+{
+    /// <summary>Nesting deeper than this is refused (AWS documents nest far less).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        MaxCharactersFromEntities = 1024,
+        CloseInput = false,
+    };
+
+    private static readonly XmlWriterSettings WriterSettings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = false,
+        OmitXmlDeclaration = true,
+    };
+
+    /// <summary>Parses a document into its root element; throws <see cref="FormatException"/> when it is not well-formed.</summary>
+    public static XElement Load(ReadOnlyMemory<byte> body)
+    {
+        using var stream = new MemoryStream(body.ToArray(), writable: false);
+        try
+        {
+            using var reader = XmlReader.Create(stream, ReaderSettings);
+            return Build(reader);
+        }
+        catch (XmlException e)
+        {
+            throw new FormatException($"The XML is not well-formed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes an element as UTF-8 bytes, with or without the <c>&lt;?xml?&gt;</c> declaration.</summary>
+    public static byte[] ToBytes(XElement root, bool declaration)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, WriterSettings))
+        {
+            root.WriteTo(writer);
+        }
+
+        var xml = stream.ToArray();
+        if (!declaration)
+        {
+            return xml;
+        }
+
+        var prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8;
+        var result = new byte[prolog.Length + xml.Length];
+        prolog.CopyTo(result);
+        xml.CopyTo(result.AsSpan(prolog.Length));
+        return result;
+    }
+
+    // Built by hand rather than with XDocument.Load so that depth is checked while reading, before a
+    // hostile document has been materialized.
+    private static XElement Build(XmlReader reader)
+    {
+        XElement? root = null;
+        var open = new Stack<XElement>();
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (open.Count >= MaxDepth)
+                    {
+                        throw new FormatException($"The XML nests deeper than {MaxDepth} elements.");
+                    }
+
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    if (reader.MoveToFirstAttribute())
+                    {
+                        do
+                        {
+                            if (reader.Prefix != "xmlns" && reader.LocalName != "xmlns")
+                            {
+                                element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                            }
+                        }
+                        while (reader.MoveToNextAttribute());
+                        reader.MoveToElement();
+                    }
+
+                    if (open.TryPeek(out var parent))
+                    {
+                        parent.Add(element);
+                    }
+                    else
+                    {
+                        root = element;
+                    }
+
+                    if (!reader.IsEmptyElement)
+                    {
+                        open.Push(element);
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (open.TryPeek(out var current))
+                    {
+                        current.Add(new XText(reader.Value));
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    open.Pop();
+                    break;
+            }
+        }
+
+        return root ?? throw new FormatException("The XML document has no root element.");
+    }
+}
