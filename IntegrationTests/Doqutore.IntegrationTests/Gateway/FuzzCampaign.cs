@@ -21,6 +21,7 @@ public sealed class FuzzCampaign(Protocol protocol, int seed, GatewayFuzzFixture
     private readonly RequestMutator _mutator = new(protocol);
     private readonly ConcurrentDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _mutations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _refusedSignatures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _unsent = new();
     private long _answered;
@@ -113,6 +114,12 @@ public sealed class FuzzCampaign(Protocol protocol, int seed, GatewayFuzzFixture
         }
 
         Count(_outcomes, outcome);
+        if (request.Signing == FuzzSigning.Signed && response.StatusCode == 403 && outcome.Contains("Signature", StringComparison.Ordinal))
+        {
+            // Signed by the SDK yet refused: which mutations make the SDK and the verifier disagree.
+            Count(_refusedSignatures, request.Mutations.Count == 0 ? "(none)" : string.Join(" + ", request.Mutations.Order(StringComparer.Ordinal)));
+        }
+
         if (problem is not null)
         {
             Interlocked.Increment(ref _failed);
@@ -139,6 +146,15 @@ public sealed class FuzzCampaign(Protocol protocol, int seed, GatewayFuzzFixture
         foreach (var (key, n) in _mutations.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture, $"  {n,6}  {key}\n");
+        }
+
+        if (!_refusedSignatures.IsEmpty)
+        {
+            text.Append("correctly signed yet refused as badly signed, by mutations:\n");
+            foreach (var (key, n) in _refusedSignatures.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(15))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {n,6}  {key}\n");
+            }
         }
 
         foreach (var unsent in _unsent)

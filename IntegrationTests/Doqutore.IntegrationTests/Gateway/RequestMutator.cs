@@ -544,11 +544,36 @@ public sealed class RequestMutator
     /// <summary>The form as a GET query string, as the query protocol also allows.</summary>
     private static bool FormToGet(FuzzRequest request, Random random)
     {
+        // A request line past Kestrel's 8 KiB limit is refused (414) before the gateway runs.
+        if (request.Body.Length > 2048)
+        {
+            return false;
+        }
+
         request.Method = random.Next(4) == 0 ? "POST" : "GET";
-        request.RawQuery = Encoding.UTF8.GetString(request.Body);
+        request.RawQuery = RequestTargetText(request.Body);
         request.Body = [];
         request.SetHeader("Content-Type", null);
         return true;
+    }
+
+    /// <summary>Bytes as request-target text: printable ASCII kept as is (garbage included), anything else percent-encoded.</summary>
+    private static string RequestTargetText(byte[] bytes)
+    {
+        var text = new StringBuilder(bytes.Length);
+        foreach (var b in bytes)
+        {
+            if (b is > 0x20 and < 0x7F && b != (byte)'#')
+            {
+                text.Append((char)b);
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"%{b:X2}");
+            }
+        }
+
+        return text.ToString();
     }
 
     // ---- XML ----
