@@ -53,6 +53,23 @@ public sealed class GatewayBadInputTests(GatewayFuzzFixture emulators) : IClassF
     }
 
     [Fact]
+    public async Task Xml_body_with_an_external_entity_is_refused_as_MalformedXML()
+    {
+        // Were DTDs processed, the entity would read a local file into the tag value and the request would pass.
+        var request = Request("s3", "PutBucketTagging", """<?xml version="1.0"?><!DOCTYPE Tagging [<!ENTITY xxe SYSTEM "file:///etc/hostname">]><Tagging><TagSet><Tag><Key>k</Key><Value>&xxe;</Value></Tag></TagSet></Tagging>""");
+        request.Method = "PUT";
+        request.RawPath = "/fuzz-bucket";
+        request.RawQuery = "tagging";
+        request.SetHeader("Content-Type", "application/xml");
+        request.SetHeader("Content-MD5", Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(request.Body)));
+
+        var error = await SendAsync(request);
+
+        Assert.Equal((400, "MalformedXML"), (error.StatusCode, error.Code));
+        Assert.Equal(RestXmlBodyFormat.S3MalformedXmlMessage, error.Message);
+    }
+
+    [Fact]
     public async Task Json_body_with_a_form_content_type_is_not_taken_for_a_query_request()
     {
         // No X-Amz-Target: the form content type makes it a query request, and no query service is DynamoDB.
