@@ -15,5 +15,6 @@ public sealed class CapturingEmulatorFixture : EmulatorFixture
         services.AddProvider<CapturingSqs>();
         services.AddProvider<CapturingDynamoDb>();
         services.AddProvider<CapturingS3>();
+        services.AddProvider<CapturingCloudTrail>();
     }
 }

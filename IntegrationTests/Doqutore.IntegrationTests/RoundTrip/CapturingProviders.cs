@@ -145,3 +145,29 @@ public sealed class CapturingS3 : CapturingProvider
     public JsonObject HeadBucket(RequestContext context, JsonObject input) =>
         throw new AwsServiceException("NoSuchBucket", "The specified bucket does not exist", 404);
 }
+
+public sealed class CapturingCloudTrail : CapturingProvider
+{
+    public override string ServiceId => "cloudtrail";
+
+    public JsonObject GetTrailStatus(RequestContext context, JsonObject input) => Capture(nameof(GetTrailStatus), input, new JsonObject
+    {
+        ["IsLogging"] = false,
+        ["StopLoggingTime"] = JsonValue.Create(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero)),
+    });
+
+    public JsonObject StartLogging(RequestContext context, JsonObject input) => Capture(nameof(StartLogging), input, []);
+
+    public JsonObject DescribeTrails(RequestContext context, JsonObject input) => Capture(nameof(DescribeTrails), input, new JsonObject
+    {
+        ["trailList"] = new JsonArray(new JsonObject
+        {
+            ["Name"] = "management",
+            ["TrailARN"] = "arn:aws:cloudtrail:us-east-1:000000000000:trail/management",
+            ["S3BucketName"] = "trail-logs",
+            ["IsMultiRegionTrail"] = true,
+            ["LogFileValidationEnabled"] = true,
+            ["HomeRegion"] = "us-east-1",
+        }),
+    });
+}

@@ -36,7 +36,7 @@ public static class JsonErrors
             }
         }
 
-        return Encoding.UTF8.GetBytes(body.ToJsonString());
+        return Encoding.UTF8.GetBytes(body.ToJsonString(JsonShapeSerializer.NodeOptions));
     }
 
     /// <summary>Adds the headers every JSON error carries, plus the error's own.</summary>

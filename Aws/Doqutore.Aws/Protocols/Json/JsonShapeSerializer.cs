@@ -24,6 +24,14 @@ public static class JsonShapeSerializer
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
+    /// <summary>
+    /// AWS writes quotes, apostrophes and non-ASCII text as they are; the default encoder would escape them
+    /// for HTML embedding, which no AWS body is.
+    /// </summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static readonly JsonSerializerOptions NodeOptions = new() { Encoder = WriterOptions.Encoder };
+
     /// <summary>The error for a JSON document that cannot be read (status 400).</summary>
     public static AwsServiceException SerializationError(string message) => new("SerializationException", message, 400);
 
@@ -31,7 +39,7 @@ public static class JsonShapeSerializer
     public static byte[] Write(Shape shape, JsonObject values, IEnumerable<Member>? members = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteStructure(writer, members ?? shape.Members, values);
         }
