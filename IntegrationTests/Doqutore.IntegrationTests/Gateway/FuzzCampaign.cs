@@ -22,6 +22,7 @@ public sealed class FuzzCampaign(Protocol protocol, int seed, GatewayFuzzFixture
     private readonly ConcurrentDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _mutations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _refusedSignatures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _refusedExamples = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _unsent = new();
     private long _answered;
@@ -117,7 +118,9 @@ public sealed class FuzzCampaign(Protocol protocol, int seed, GatewayFuzzFixture
         if (request.Signing == FuzzSigning.Signed && response.StatusCode == 403 && outcome.Contains("Signature", StringComparison.Ordinal))
         {
             // Signed by the SDK yet refused: which mutations make the SDK and the verifier disagree.
-            Count(_refusedSignatures, request.Mutations.Count == 0 ? "(none)" : string.Join(" + ", request.Mutations.Order(StringComparer.Ordinal)));
+            var key = request.Mutations.Count == 0 ? "(none)" : string.Join(" + ", request.Mutations.Order(StringComparer.Ordinal));
+            Count(_refusedSignatures, key);
+            _refusedExamples.TryAdd(key, request.Describe(200));
         }
 
         if (problem is not null)
@@ -151,9 +154,15 @@ public sealed class FuzzCampaign(Protocol protocol, int seed, GatewayFuzzFixture
         if (!_refusedSignatures.IsEmpty)
         {
             text.Append("correctly signed yet refused as badly signed, by mutations:\n");
-            foreach (var (key, n) in _refusedSignatures.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(15))
+            var refused = _refusedSignatures.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToArray();
+            foreach (var (key, n) in refused.Take(15))
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {n,6}  {key}\n");
+            }
+
+            foreach (var (key, _) in refused.Take(3))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  for example: {_refusedExamples[key]}\n");
             }
         }
 
