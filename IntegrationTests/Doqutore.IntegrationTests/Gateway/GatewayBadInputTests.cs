@@ -79,7 +79,7 @@ public sealed class GatewayBadInputTests(GatewayFuzzFixture emulators) : IClassF
         var error = await SendAsync(request, Protocol.Query);
 
         Assert.Equal((400, "NotImplemented"), (error.StatusCode, error.Code));
-        Assert.Equal("The emulator does not serve the service 'dynamodb'.", error.Message);
+        Assert.Equal("The service 'dynamodb' does not take form-encoded (query protocol) requests.", error.Message);
     }
 
     [Fact]
