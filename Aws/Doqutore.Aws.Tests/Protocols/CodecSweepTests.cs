@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
+using Doqutore.Aws.Tests.Shared;
 using Doqutore.Aws.Wire;
 
 namespace Doqutore.Aws.Tests.Protocols;
@@ -34,7 +35,7 @@ public class CodecSweepTests
         var codec = ProtocolCodecs.For(model);
         foreach (var operation in model.Operations.Values.Where(o => o.Input is not null))
         {
-            var input = (JsonObject)Sample(operation.Input!, null, 0, top: true)!;
+            var input = ModelSamples.Fixed(operation.Input!);
             var request = codec.SerializeRequest(model, operation, new OperationData((JsonObject)input.DeepClone()), Endpoint);
 
             var resolved = codec.ResolveOperation(model, request);
@@ -53,7 +54,7 @@ public class CodecSweepTests
         var codec = ProtocolCodecs.For(model);
         foreach (var operation in model.Operations.Values.Where(o => o.Output is not null))
         {
-            var output = (JsonObject)Sample(operation.Output!, null, 0, top: true)!;
+            var output = ModelSamples.Fixed(operation.Output!);
             var response = codec.SerializeResponse(model, operation, new OperationData((JsonObject)output.DeepClone()), "rid");
 
             var parsed = codec.ParseResponse(model, operation, response);
@@ -89,66 +90,6 @@ public class CodecSweepTests
                     Assert.Equal("SerializationException", e.Code);
                 }
             }
-        }
-    }
-
-    // A value for every member, recursion cut at depth 3; values chosen to survive every location.
-    private static JsonNode? Sample(Shape shape, Member? member, int depth, bool top = false)
-    {
-        switch (shape.Type)
-        {
-            case ShapeType.Structure:
-                var obj = new JsonObject();
-                if (depth > 3)
-                {
-                    return obj;
-                }
-
-                foreach (var m in shape.Members)
-                {
-                    if (m.Streaming || m.Shape.EventStream)
-                    {
-                        continue;
-                    }
-
-                    if (m.Location == MemberLocation.StatusCode)
-                    {
-                        obj[m.Name] = 200L;
-                        continue;
-                    }
-
-                    if (top && m.Location == MemberLocation.QueryString && m.Type == ShapeType.Map)
-                    {
-                        // A querystring map takes keys nothing else binds.
-                        obj[m.Name] = m.Shape.MapValue!.Type == ShapeType.List
-                            ? new JsonObject { ["qmapkey"] = new JsonArray("a", "b") }
-                            : new JsonObject { ["qmapkey"] = "v" };
-                        continue;
-                    }
-
-                    if (Sample(m.Shape, m, depth + 1) is { } value)
-                    {
-                        obj[m.Name] = value;
-                    }
-                }
-
-                return obj;
-            case ShapeType.List:
-                return depth > 3 ? new JsonArray() : new JsonArray(Sample(shape.ListMember!.Shape, shape.ListMember, depth + 1));
-            case ShapeType.Map:
-                return depth > 3 ? new JsonObject() : new JsonObject { ["mapkey"] = Sample(shape.MapValue!.Shape, shape.MapValue, depth + 1) };
-            case ShapeType.Boolean:
-                return true;
-            case ShapeType.Integer or ShapeType.Long:
-                return 42L;
-            case ShapeType.Float or ShapeType.Double:
-                return 1.25;
-            case ShapeType.Timestamp:
-                return new DateTimeOffset(2024, 2, 3, 4, 5, 6, TimeSpan.Zero);
-            case ShapeType.Blob:
-                return "AQID";
-            default:
-                return member?.JsonValue == true ? """{"a":1}""" : "v a/l";
         }
     }
 

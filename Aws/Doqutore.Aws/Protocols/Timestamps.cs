@@ -26,7 +26,13 @@ public static class Timestamps
 
     public static double ToEpoch(DateTimeOffset value) => value.ToUnixTimeMilliseconds() / 1000.0;
 
-    public static DateTimeOffset FromEpoch(double seconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+    /// <summary>Epoch seconds AWS can express: years 0001 to 9999.</summary>
+    public static bool IsEpochInRange(double seconds) => double.IsFinite(seconds) && seconds > -62135596800 && seconds < 253402300800;
+
+    /// <summary>A timestamp from epoch seconds; <see cref="FormatException"/> outside years 0001–9999.</summary>
+    public static DateTimeOffset FromEpoch(double seconds) => IsEpochInRange(seconds)
+        ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000))
+        : throw new FormatException($"{seconds.ToString(CultureInfo.InvariantCulture)} is not a timestamp in range.");
 
     /// <summary>Parses any of the three formats (AWS clients are lenient in the same way).</summary>
     public static bool TryParse(string text, out DateTimeOffset value)
@@ -34,6 +40,12 @@ public static class Timestamps
         text = text.Trim();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && !text.Contains('-', StringComparison.Ordinal))
         {
+            if (!IsEpochInRange(epoch))
+            {
+                value = default;
+                return false;
+            }
+
             value = FromEpoch(epoch);
             return true;
         }

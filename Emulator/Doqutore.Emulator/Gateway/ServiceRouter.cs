@@ -47,8 +47,8 @@ public sealed class ServiceRouter
             return candidates.FirstOrDefault(m => m.Metadata.ApiVersion == version)
                 ?? candidates.FirstOrDefault(m => action is not null && m.FindOperation(action) is not null)
                 ?? (candidates.Length == 1 ? candidates[0] : null)
-                ?? throw Unknown(signingName is null
-                    ? $"No query service has the API version '{version}'."
+                ?? throw Unknown(signingName is null ? $"No query service has the API version '{version}'."
+                    : _models.Any(m => m.Metadata.SigningName == signingName) ? $"The service '{signingName}' does not take form-encoded (query protocol) requests."
                     : $"The emulator does not serve the service '{signingName}'.");
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
+using Doqutore.Aws.Tests.Shared;
 using Doqutore.Aws.Wire;
 
 namespace Doqutore.Aws.Tests.Protocols.Xml;
@@ -32,7 +33,7 @@ public class XmlCodecSweepTests
         var codec = ProtocolCodecs.For(model);
         foreach (var operation in model.Operations.Values.Where(o => o.Input is not null && !HasEventStream(o.Input)))
         {
-            var input = (JsonObject)Sample(operation.Input!, null, 0, top: true)!;
+            var input = ModelSamples.Fixed(operation.Input!, ModelSamples.Style.Xml);
             var request = codec.SerializeRequest(model, operation, new OperationData((JsonObject)input.DeepClone()), CodecHarness.Endpoint);
 
             var resolved = codec.ResolveOperation(model, request);
@@ -56,7 +57,7 @@ public class XmlCodecSweepTests
         // Deprecated S3 GetBucketNotification names both a member and a flattened list "Event": no document can tell them apart.
         foreach (var operation in model.Operations.Values.Where(o => o.Output is not null && !HasEventStream(o.Output) && !o.Deprecated))
         {
-            var output = (JsonObject)Sample(operation.Output!, null, 0, top: true)!;
+            var output = ModelSamples.Fixed(operation.Output!, ModelSamples.Style.Xml);
             var response = codec.SerializeResponse(model, operation, new OperationData((JsonObject)output.DeepClone()), "rid");
 
             var parsed = codec.ParseResponse(model, operation, response);
@@ -98,64 +99,6 @@ public class XmlCodecSweepTests
     }
 
     private static bool HasEventStream(Shape shape) => shape.Members.Any(m => m.Shape.EventStream);
-
-    // A value for every member, recursion cut at depth 3; values chosen to survive every location.
-    private static JsonNode? Sample(Shape shape, Member? member, int depth, bool top = false)
-    {
-        switch (shape.Type)
-        {
-            case ShapeType.Structure:
-                var obj = new JsonObject();
-                if (depth > 3)
-                {
-                    // An empty structure has no form in the query protocol or in XML.
-                    return null;
-                }
-
-                foreach (var m in shape.Members)
-                {
-                    if (m.Streaming || m.Shape.EventStream || m.XmlAttribute && depth == 0)
-                    {
-                        continue;
-                    }
-
-                    if (m.Location == MemberLocation.StatusCode)
-                    {
-                        obj[m.Name] = 200L;
-                        continue;
-                    }
-
-                    if (top && m.Location == MemberLocation.QueryString && m.Type == ShapeType.Map)
-                    {
-                        obj[m.Name] = new JsonObject { ["qmapkey"] = "v" };
-                        continue;
-                    }
-
-                    if (Sample(m.Shape, m, depth + 1) is { } value)
-                    {
-                        obj[m.Name] = value;
-                    }
-                }
-
-                return obj.Count == 0 && depth > 0 ? null : obj;
-            case ShapeType.List:
-                return depth > 3 ? null : Sample(shape.ListMember!.Shape, shape.ListMember, depth + 1) is { } item ? new JsonArray(item) : null;
-            case ShapeType.Map:
-                return depth > 3 ? null : Sample(shape.MapValue!.Shape, shape.MapValue, depth + 1) is { } v ? new JsonObject { ["mapkey"] = v } : null;
-            case ShapeType.Boolean:
-                return true;
-            case ShapeType.Integer or ShapeType.Long:
-                return 42L;
-            case ShapeType.Float or ShapeType.Double:
-                return 1.25;
-            case ShapeType.Timestamp:
-                return new DateTimeOffset(2024, 2, 3, 4, 5, 6, TimeSpan.Zero);
-            case ShapeType.Blob:
-                return "AQID";
-            default:
-                return member?.JsonValue == true ? """{"a":1}""" : "v a/l";
-        }
-    }
 
     private static string Canonical(JsonNode? node) => node switch
     {

@@ -84,11 +84,24 @@ public static class JsonShapeSerializer
             throw SerializationError($"The JSON document must be an object, found {Kind(root)}.");
         }
 
-        return (JsonObject)ReadStructure(shape, root, string.Empty);
+        return (JsonObject)ReadValue(shape, root, string.Empty)!;
     }
 
     /// <summary>Reads an already parsed JSON value of a shape into a tree value; null when absent.</summary>
     public static JsonNode? ReadValue(Shape shape, JsonNode? node, string path)
+    {
+        try
+        {
+            return ReadAny(shape, node, path);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The JSON parser decodes strings lazily: an escaped lone surrogate ("\ud800") surfaces here.
+            throw SerializationError($"The body is not valid JSON: a string is not valid Unicode ({e.Message})");
+        }
+    }
+
+    private static JsonNode? ReadAny(Shape shape, JsonNode? node, string path)
     {
         if (node is null)
         {
@@ -109,7 +122,7 @@ public static class JsonShapeSerializer
                 for (var i = 0; i < array.Count; i++)
                 {
                     var element = shape.ListMember!;
-                    if (ReadValue(element.Shape, array[i], $"{path}[{i}]") is { } item)
+                    if (ReadAny(element.Shape, array[i], $"{path}[{i}]") is { } item)
                     {
                         list.Add(item);
                     }
@@ -125,7 +138,7 @@ public static class JsonShapeSerializer
                 var map = new JsonObject();
                 foreach (var (key, value) in source)
                 {
-                    if (ReadValue(shape.MapValue!.Shape, value, Join(path, key)) is { } item)
+                    if (ReadAny(shape.MapValue!.Shape, value, Join(path, key)) is { } item)
                     {
                         map[key] = item;
                     }
@@ -148,7 +161,7 @@ public static class JsonShapeSerializer
         foreach (var member in shape.Members)
         {
             if (source.TryGetPropertyValue(member.WireName, out var value)
-                && ReadValue(member.Shape, value, Join(path, member.Name)) is { } item)
+                && ReadAny(member.Shape, value, Join(path, member.Name)) is { } item)
             {
                 result[member.Name] = item;
             }

@@ -49,6 +49,7 @@ public static class XmlDocuments
     /// <summary>Writes an element as UTF-8 bytes, with or without the <c>&lt;?xml?&gt;</c> declaration.</summary>
     public static byte[] ToBytes(XElement root, bool declaration)
     {
+        ReplaceCharactersXmlCannotHold(root);
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, WriterSettings))
         {
@@ -66,6 +67,73 @@ public static class XmlDocuments
         prolog.CopyTo(result);
         xml.CopyTo(result.AsSpan(prolog.Length));
         return result;
+    }
+
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters or lone surrogates, even escaped; values holding them
+    /// (an echoed bad parameter, say) get U+FFFD in their place rather than failing the whole response.
+    /// </summary>
+    private static void ReplaceCharactersXmlCannotHold(XElement root)
+    {
+        foreach (var text in root.DescendantNodes().OfType<XText>())
+        {
+            if (NeedsReplacing(text.Value))
+            {
+                text.Value = Replace(text.Value);
+            }
+        }
+
+        foreach (var attribute in root.DescendantsAndSelf().SelectMany(e => e.Attributes()))
+        {
+            if (NeedsReplacing(attribute.Value))
+            {
+                attribute.Value = Replace(attribute.Value);
+            }
+        }
+    }
+
+    private static bool NeedsReplacing(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                continue;
+            }
+
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Replace(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                sb.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                sb.Append('\uFFFD');
+            }
+        }
+
+        return sb.ToString();
     }
 
     // Built by hand rather than with XDocument.Load so that depth is checked while reading, before a
