@@ -63,6 +63,10 @@ public class CodecBenchmarks
         return _codec.ParseRequest(_model, operation, request);
     }
 
+    /// <summary>The resolution step alone, to tell it apart from parsing in <see cref="ServerParseRequest"/>.</summary>
+    [Benchmark]
+    public Operation? ServerResolveOperation() => _codec.ResolveOperation(_model, Copy(_request));
+
     [Benchmark]
     public WireResponse ServerSerializeResponse() => _codec.SerializeResponse(_model, _operation, _output, "01234567-89ab-cdef-0123-456789abcdef");
 
