@@ -22,7 +22,7 @@ using Doqutore.Aws.Wire;
 namespace Doqutore.Aws.Signing;
 
 /// <summary>A read-only stream of the decoded data of an aws-chunked body, verifying chunk signatures.</summary>
-public sealed class AwsChunkedStream : Stream
+public sealed class AwsChunkedStream : ReadOnlyForwardStream
 {
     private const int BufferSize = 64 * 1024;
     private const int MaxLineLength = 4096;
@@ -113,14 +113,6 @@ public sealed class AwsChunkedStream : Stream
     /// <summary>Decoded bytes returned so far.</summary>
     public long DecodedBytes => _decoded;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _decoded;
@@ -159,16 +151,6 @@ public sealed class AwsChunkedStream : Stream
             Fill(await _inner.ReadAsync(FreeMemory(), cancellationToken).ConfigureAwait(false));
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

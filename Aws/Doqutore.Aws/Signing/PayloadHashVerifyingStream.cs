@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Doqutore.Aws.Protocols;
+using Doqutore.Aws.Wire;
 
 namespace Doqutore.Aws.Signing;
 
@@ -8,16 +9,10 @@ namespace Doqutore.Aws.Signing;
 /// when the body's SHA-256 is not the declared <c>x-amz-content-sha256</c>
 /// (<see cref="SigV4Result.PendingPayloadHash"/>). The failure comes with the read that reaches the end.
 /// </summary>
-public sealed class PayloadHashVerifyingStream(Stream inner, string expectedSha256Hex, AuthErrorFamily family = AuthErrorFamily.S3, bool leaveOpen = false) : Stream
+public sealed class PayloadHashVerifyingStream(Stream inner, string expectedSha256Hex, AuthErrorFamily family = AuthErrorFamily.S3, bool leaveOpen = false) : ReadOnlyForwardStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _checked;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => inner.Length;
 
@@ -39,16 +34,6 @@ public sealed class PayloadHashVerifyingStream(Stream inner, string expectedSha2
         var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Observe(buffer.Span, n, buffer.IsEmpty);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

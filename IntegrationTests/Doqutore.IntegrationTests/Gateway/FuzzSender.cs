@@ -129,31 +129,11 @@ public sealed class FuzzSender : IDisposable
     }
 
     /// <summary>A stream HttpClient cannot measure, so the body goes chunked.</summary>
-    private sealed class UnknownLengthStream(byte[] bytes) : Stream
+    private sealed class UnknownLengthStream(byte[] bytes) : Doqutore.Aws.Wire.ReadOnlyForwardStream
     {
         private readonly MemoryStream _inner = new(bytes, writable: false);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,0 +1,32 @@
+namespace Doqutore.Aws.Wire;
+
+/// <summary>
+/// Base of the read-once, forward-only streams that decode or check a body as it passes (aws-chunked
+/// decoding, payload hashing): everything but reading is refused.
+/// </summary>
+public abstract class ReadOnlyForwardStream : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
