@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Doqutore.Aws.Models;
@@ -11,23 +12,7 @@ internal static class ServiceModelReader
 {
     public static ServiceModel Read(string id, JsonObject root)
     {
-        var meta = root["metadata"]!.AsObject();
-        var protocol = ProtocolNames.Parse((string)meta["protocol"]!);
-        var metadata = new ServiceMetadata
-        {
-            ApiVersion = (string)meta["apiVersion"]!,
-            EndpointPrefix = (string)meta["endpointPrefix"]!,
-            Protocol = protocol,
-            SigningName = (string?)meta["signingName"] ?? (string)meta["endpointPrefix"]!,
-            JsonVersion = (string?)meta["jsonVersion"],
-            TargetPrefix = (string?)meta["targetPrefix"],
-            ServiceId = (string?)meta["serviceId"],
-            ServiceFullName = (string?)meta["serviceFullName"],
-            XmlNamespace = (string?)meta["xmlNamespace"],
-            GlobalEndpoint = (string?)meta["globalEndpoint"],
-            Uid = (string?)meta["uid"],
-            AwsQueryCompatible = meta.ContainsKey("awsQueryCompatible"),
-        };
+        var metadata = ReadMetadata(root["metadata"]!.AsObject());
 
         var shapes = new Dictionary<string, Shape>(StringComparer.Ordinal);
         var rawShapes = root["shapes"]?.AsObject() ?? [];
@@ -74,6 +59,42 @@ internal static class ServiceModelReader
         }
 
         return new ServiceModel(id, metadata, operations, shapes);
+    }
+
+    /// <summary>The metadata block alone.</summary>
+    public static ServiceMetadata ReadMetadata(JsonObject meta) => new()
+    {
+        ApiVersion = (string)meta["apiVersion"]!,
+        EndpointPrefix = (string)meta["endpointPrefix"]!,
+        Protocol = ProtocolNames.Parse((string)meta["protocol"]!),
+        SigningName = (string?)meta["signingName"] ?? (string)meta["endpointPrefix"]!,
+        JsonVersion = (string?)meta["jsonVersion"],
+        TargetPrefix = (string?)meta["targetPrefix"],
+        ServiceId = (string?)meta["serviceId"],
+        ServiceFullName = (string?)meta["serviceFullName"],
+        XmlNamespace = (string?)meta["xmlNamespace"],
+        GlobalEndpoint = (string?)meta["globalEndpoint"],
+        Uid = (string?)meta["uid"],
+        AwsQueryCompatible = meta.ContainsKey("awsQueryCompatible"),
+        };
+
+    /// <summary>
+    /// Reads only the <c>metadata</c> block of a model's JSON (it comes first in the file), so that routing
+    /// tables can be built without parsing a megabyte of shapes at start-up.
+    /// </summary>
+    public static ServiceMetadata ReadMetadataOnly(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                return ReadMetadata(JsonNode.Parse(ref reader)!.AsObject());
+            }
+        }
+
+        throw new InvalidDataException("The model has no metadata block.");
     }
 
     private static ShapeType TypeOf(JsonObject raw) => (string?)raw["type"] switch

@@ -6,8 +6,14 @@ namespace Doqutore.Aws.Models;
 /// </summary>
 public static class ServiceQuirks
 {
-    /// <summary>How to build the model of a service over a second protocol.</summary>
-    public sealed record ProtocolVariant(string Description, Func<ServiceModel, Func<string, string>, ServiceModel> Build);
+    /// <summary>
+    /// How to get the model of a service over a second protocol: from an embedded resource of its own, or by
+    /// replacing the primary model's metadata (shapes and operations shared).
+    /// </summary>
+    /// <param name="Description">Why the variant exists.</param>
+    /// <param name="Resource">The embedded model of the variant, or null to derive it from the primary.</param>
+    /// <param name="Metadata">For a derived variant: the primary's metadata in, the variant's out.</param>
+    public sealed record ProtocolVariant(string Description, string? Resource, Func<ServiceMetadata, ServiceMetadata>? Metadata = null);
 
     /// <summary>
     /// SQS and CloudWatch answer both query (Debian's AWS CLI v2, boto3, older SDKs) and json (AWSSDK.SQS 4).
@@ -19,18 +25,19 @@ public static class ServiceQuirks
             // Attribute/Name/Value entries) that the json model dropped.
             [("sqs", Protocol.Query)] = new(
                 "SQS over query, from the last aws-sdk release before SQS moved to json",
-                (_, load) => ServiceModel.Load("sqs", load("models/query-era/sqs-2012-11-05.min.json"))),
+                "models/query-era/sqs-2012-11-05.min.json"),
 
             // CloudWatch's shapes are the same in both protocols; json needs only its own metadata.
             [("monitoring", Protocol.Json)] = new(
                 "CloudWatch over awsJson1.0 (target prefix GraniteServiceVersion20100801)",
-                (query, _) => query.WithMetadata(query.Metadata with
+                Resource: null,
+                query => query with
                 {
                     Protocol = Protocol.Json,
                     JsonVersion = "1.0",
                     TargetPrefix = "GraniteServiceVersion20100801",
                     AwsQueryCompatible = true,
-                })),
+                }),
         };
 
     /// <summary>

@@ -8,22 +8,21 @@ namespace Doqutore.Emulator.Gateway;
 /// Finds the service model a request is for, the way AWS's endpoints would if each service had its own
 /// host: the <c>X-Amz-Target</c> prefix (json), the <c>Action</c>/<c>Version</c> pair (query), the SigV4
 /// credential scope, the S3 virtual host, and finally the REST path. Every embedded model is routable,
-/// emulated or not; a request for a service we do not embed gets an AWS-shaped error.
+/// emulated or not; a request for a service we do not embed gets an AWS-shaped error. Routing reads only
+/// the models' metadata, so a model's shapes are parsed when its first request arrives, not at start-up.
 /// </summary>
 public sealed class ServiceRouter
 {
-    private readonly IReadOnlyList<ServiceModel> _models;
-    private readonly Dictionary<string, ServiceModel> _byTargetPrefix;
+    private readonly IReadOnlyList<ServiceModelInfo> _models = ServiceModels.Index;
+    private readonly Dictionary<string, ServiceModelInfo> _byTargetPrefix;
 
-    public ServiceRouter()
-    {
-        _models = ServiceModels.All().ToArray();
+    public ServiceRouter() =>
         _byTargetPrefix = _models
-            .Where(m => m.Protocol == Protocol.Json && m.Metadata.TargetPrefix is not null)
+            .Where(m => m.Metadata.Protocol == Protocol.Json && m.Metadata.TargetPrefix is not null)
             .ToDictionary(m => m.Metadata.TargetPrefix!, StringComparer.Ordinal);
-    }
 
-    public IReadOnlyList<ServiceModel> Models => _models;
+    /// <summary>Every routable model, primary and variant.</summary>
+    public IReadOnlyList<ServiceModelInfo> Models => _models;
 
     /// <summary>The model for a request, or an AWS-shaped error in the format the request was sent in.</summary>
     public ServiceModel Route(WireRequest request, CredentialScope? scope)
@@ -34,7 +33,7 @@ public sealed class ServiceRouter
             var dot = target.LastIndexOf('.');
             var prefix = dot < 0 ? target : target[..dot];
             return _byTargetPrefix.TryGetValue(prefix, out var json)
-                ? json
+                ? ServiceModels.Get(json)
                 : throw Unknown($"No service answers the target '{target}'.");
         }
 
@@ -43,13 +42,14 @@ public sealed class ServiceRouter
         {
             var version = Parameter(request, "Version");
             var action = Parameter(request, "Action");
-            var candidates = _models.Where(m => m.Protocol == Protocol.Query && (signingName is null || m.Metadata.SigningName == signingName)).ToArray();
-            return candidates.FirstOrDefault(m => m.Metadata.ApiVersion == version)
-                ?? candidates.FirstOrDefault(m => action is not null && m.FindOperation(action) is not null)
+            var candidates = _models.Where(m => m.Metadata.Protocol == Protocol.Query && (signingName is null || m.Metadata.SigningName == signingName)).ToArray();
+            var chosen = candidates.FirstOrDefault(m => m.Metadata.ApiVersion == version)
+                ?? candidates.FirstOrDefault(m => action is not null && ServiceModels.Get(m).FindOperation(action) is not null)
                 ?? (candidates.Length == 1 ? candidates[0] : null)
                 ?? throw Unknown(signingName is null ? $"No query service has the API version '{version}'."
                     : _models.Any(m => m.Metadata.SigningName == signingName) ? $"The service '{signingName}' does not take form-encoded (query protocol) requests."
                     : $"The emulator does not serve the service '{signingName}'.");
+            return ServiceModels.Get(chosen);
         }
 
         if (IsS3VirtualHost(request.Host))
@@ -57,16 +57,18 @@ public sealed class ServiceRouter
             return ServiceModels.Get("s3");
         }
 
-        var rest = _models.Where(m => m.Protocol is Protocol.RestJson or Protocol.RestXml).ToArray();
+        var rest = _models.Where(m => m.Metadata.Protocol is Protocol.RestJson or Protocol.RestXml).ToArray();
         if (signingName is not null)
         {
-            return rest.FirstOrDefault(m => m.Metadata.SigningName == signingName)
+            var signed = rest.FirstOrDefault(m => m.Metadata.SigningName == signingName)
                 ?? _models.FirstOrDefault(m => m.Metadata.SigningName == signingName)
                 ?? throw Unknown($"The emulator does not serve the service '{signingName}'.");
+            return ServiceModels.Get(signed);
         }
 
         // Unsigned REST requests: a REST-json path if one matches, else S3 (browsers, curl, presigned-less GETs).
-        return rest.Where(m => m.Protocol == Protocol.RestJson)
+        return rest.Where(m => m.Metadata.Protocol == Protocol.RestJson)
+                   .Select(ServiceModels.Get)
                    .FirstOrDefault(m => ProtocolCodecs.For(m).ResolveOperation(m, request) is not null)
             ?? ServiceModels.Get("s3");
     }
@@ -94,16 +96,16 @@ public sealed class ServiceRouter
         return null;
     }
 
-    private static string? Parameter(WireRequest request, string name) =>
-        request.Form.FirstOrDefault(p => p.Key == name).Value ?? request.QueryLookup[name].FirstOrDefault();
-
-    /// <summary>A request no embedded service answers; the gateway writes it in the format <see cref="GuessProtocol"/> picks.</summary>
-    private static AwsServiceException Unknown(string message) => new("NotImplemented", message, 400);
-
     /// <summary>The protocol whose error format suits a request we cannot route.</summary>
     public static Protocol GuessProtocol(WireRequest request) =>
         request.Headers.Contains("X-Amz-Target") ? Protocol.Json
         : LooksLikeQuery(request) ? Protocol.Query
         : (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false) ? Protocol.RestJson
         : Protocol.RestXml;
+
+    private static string? Parameter(WireRequest request, string name) =>
+        request.Form.FirstOrDefault(p => p.Key == name).Value ?? request.QueryLookup[name].FirstOrDefault();
+
+    /// <summary>A request no embedded service answers; the gateway writes it in the format <see cref="GuessProtocol"/> picks.</summary>
+    private static AwsServiceException Unknown(string message) => new("NotImplemented", message, 400);
 }

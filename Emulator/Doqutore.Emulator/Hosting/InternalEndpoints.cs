@@ -43,20 +43,22 @@ public static class InternalEndpoints
         return app;
     }
 
-    /// <summary>Every routable service: <c>running</c> where a provider serves it, <c>available</c> (routed, answering NotImplemented) otherwise.</summary>
+    /// <summary>
+    /// Every routable service: <c>running</c> where a provider serves it, <c>available</c> (routed, answering
+    /// NotImplemented) otherwise. Built from model metadata only, so asking never parses a model.
+    /// </summary>
     private static JsonObject Health(ServiceRouter router, ProviderRegistry providers)
     {
         var services = new JsonObject();
-        foreach (var model in router.Models.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal))
+        foreach (var group in router.Models.GroupBy(m => m.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var table = providers.Find(model.Id);
-            services[model.Id] = new JsonObject
+            var table = providers.Find(group.Key);
+            services[group.Key] = new JsonObject
             {
                 ["status"] = table is null ? "available" : "running",
-                ["apiVersion"] = model.Metadata.ApiVersion,
-                ["protocols"] = new JsonArray(router.Models.Where(m => m.Id == model.Id).Select(m => (JsonNode?)m.Protocol.ToString()).ToArray()),
-                ["operations"] = model.Operations.Count,
-                ["implemented"] = table?.Operations.Count ?? 0,
+                ["apiVersion"] = group.First().Metadata.ApiVersion,
+                ["protocols"] = new JsonArray(group.Select(m => (JsonNode?)m.Metadata.Protocol.ToString()).ToArray()),
+                ["implemented"] = new JsonArray(table?.Operations.Order(StringComparer.Ordinal).Select(o => (JsonNode?)o).ToArray() ?? []),
             };
         }
 
