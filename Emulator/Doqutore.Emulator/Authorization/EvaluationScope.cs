@@ -1,11 +1,14 @@
 namespace Doqutore.Emulator.Authorization;
 
 /// <summary>What a statement is matched against: the request, and the one resource being checked.</summary>
-internal readonly struct EvaluationScope(AuthorizationRequest request, string resource)
+internal readonly struct EvaluationScope(AuthorizationRequest request, string resource, EvaluationTrace? trace)
 {
     public AuthorizationRequest Request { get; } = request;
 
     public string Resource { get; } = resource;
+
+    /// <summary>Null on the fast path; set when the caller wants matched statements and missing keys.</summary>
+    public EvaluationTrace? Trace { get; } = trace;
 
     /// <summary>Condition key or policy variable lookup: request keys first, then the principal's own.</summary>
     public bool TryGetValues(string key, out IReadOnlyList<string> values)
@@ -16,6 +19,12 @@ internal readonly struct EvaluationScope(AuthorizationRequest request, string re
             return true;
         }
 
-        return Request.Principal.TryGetKey(key, out values);
+        if (Request.Principal.TryGetKey(key, out values))
+        {
+            return true;
+        }
+
+        Trace?.AddMissing(key);
+        return false;
     }
 }

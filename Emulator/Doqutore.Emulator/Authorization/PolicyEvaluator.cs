@@ -23,14 +23,17 @@ namespace Doqutore.Emulator.Authorization;
 /// </remarks>
 public static class PolicyEvaluator
 {
-    public static AuthorizationResult Evaluate(AuthorizationRequest request)
+    public static AuthorizationResult Evaluate(AuthorizationRequest request) => Evaluate(request, null);
+
+    /// <summary>Evaluates, recording matched statements and missing context keys in <paramref name="trace"/> when given.</summary>
+    public static AuthorizationResult Evaluate(AuthorizationRequest request, EvaluationTrace? trace)
     {
         ArgumentNullException.ThrowIfNull(request);
         AuthorizationResult? implicitDeny = null;
         AuthorizationResult? allow = null;
         foreach (var resource in request.Resources)
         {
-            var result = EvaluateResource(request, resource);
+            var result = EvaluateResource(request, resource, trace);
             switch (result.Decision)
             {
                 case Decision.ExplicitDeny:
@@ -47,30 +50,30 @@ public static class PolicyEvaluator
         return implicitDeny ?? allow!.Value;
     }
 
-    private static AuthorizationResult EvaluateResource(AuthorizationRequest request, string resource)
+    private static AuthorizationResult EvaluateResource(AuthorizationRequest request, string resource, EvaluationTrace? trace)
     {
-        var scope = new EvaluationScope(request, resource);
+        var scope = new EvaluationScope(request, resource, trace);
         var resourceType = request.ResourcePolicyIsRoleTrust ? PolicyType.RoleTrustPolicy : PolicyType.ResourceBased;
 
-        var resourceOutcome = request.ResourcePolicy is { } resourcePolicy ? EvaluateResourcePolicy(resourcePolicy, scope) : ResourceOutcome.None;
+        var resourceOutcome = request.ResourcePolicy is { } resourcePolicy ? EvaluateResourcePolicy(resourcePolicy, scope, resourceType) : ResourceOutcome.None;
         if (resourceOutcome == ResourceOutcome.Deny)
         {
             return new(Decision.ExplicitDeny, resourceType, resource);
         }
 
-        var identity = EvaluateAll(request.IdentityPolicies, scope);
+        var identity = EvaluateAll(request.IdentityPolicies, scope, PolicyType.IdentityBased);
         if (identity == Outcome.Deny)
         {
             return new(Decision.ExplicitDeny, PolicyType.IdentityBased, resource);
         }
 
-        var boundary = request.PermissionsBoundary is { } boundaryPolicy ? Evaluate(boundaryPolicy, scope) : Outcome.Allow;
+        var boundary = request.PermissionsBoundary is { } boundaryPolicy ? Evaluate(boundaryPolicy, scope, PolicyType.PermissionsBoundary, 0) : Outcome.Allow;
         if (boundary == Outcome.Deny)
         {
             return new(Decision.ExplicitDeny, PolicyType.PermissionsBoundary, resource);
         }
 
-        var session = request.SessionPolicies is { Count: > 0 } sessionPolicies ? EvaluateAll(sessionPolicies, scope) : Outcome.Allow;
+        var session = request.SessionPolicies is { Count: > 0 } sessionPolicies ? EvaluateAll(sessionPolicies, scope, PolicyType.SessionPolicy) : Outcome.Allow;
         if (session == Outcome.Deny)
         {
             return new(Decision.ExplicitDeny, PolicyType.SessionPolicy, resource);
@@ -109,18 +112,21 @@ public static class PolicyEvaluator
         return new(Decision.Allow, identity == Outcome.Allow ? PolicyType.IdentityBased : resourceType, resource);
     }
 
-    private static Outcome EvaluateAll(IReadOnlyList<PolicyDocument> policies, in EvaluationScope scope)
+    private static Outcome EvaluateAll(IReadOnlyList<PolicyDocument> policies, in EvaluationScope scope, PolicyType type)
     {
         var outcome = Outcome.None;
         for (var i = 0; i < policies.Count; i++)
         {
-            var one = Evaluate(policies[i], scope);
+            var one = Evaluate(policies[i], scope, type, i);
             if (one == Outcome.Deny)
             {
-                return Outcome.Deny;
+                outcome = Outcome.Deny;
+                if (scope.Trace is null)
+                {
+                    return outcome;
+                }
             }
-
-            if (one == Outcome.Allow)
+            else if (one == Outcome.Allow && outcome == Outcome.None)
             {
                 outcome = Outcome.Allow;
             }
@@ -129,38 +135,49 @@ public static class PolicyEvaluator
         return outcome;
     }
 
-    private static Outcome Evaluate(PolicyDocument policy, in EvaluationScope scope)
+    private static Outcome Evaluate(PolicyDocument policy, in EvaluationScope scope, PolicyType type, int policyIndex)
     {
         var outcome = Outcome.None;
         var statements = policy.Statements;
+        var tracing = scope.Trace is not null;
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
-            if (statement.Effect == PolicyEffect.Allow && outcome == Outcome.Allow)
+            if (!tracing && statement.Effect == PolicyEffect.Allow && outcome == Outcome.Allow)
             {
                 continue;
             }
 
             if (statement.MatchesAction(scope.Request.Action) && statement.MatchesResource(scope) && statement.MatchesConditions(scope))
             {
+                scope.Trace?.AddMatch(new MatchedStatement(type, policyIndex, i, statement.Effect));
                 if (statement.Effect == PolicyEffect.Deny)
                 {
-                    return Outcome.Deny;
+                    outcome = Outcome.Deny;
+                    if (!tracing)
+                    {
+                        return outcome;
+                    }
                 }
-
-                outcome = Outcome.Allow;
+                else if (outcome == Outcome.None)
+                {
+                    outcome = Outcome.Allow;
+                }
             }
         }
 
         return outcome;
     }
 
-    private static ResourceOutcome EvaluateResourcePolicy(PolicyDocument policy, in EvaluationScope scope)
+    private static ResourceOutcome EvaluateResourcePolicy(PolicyDocument policy, in EvaluationScope scope, PolicyType type)
     {
         var outcome = ResourceOutcome.None;
-        foreach (var statement in policy.Statements)
+        var tracing = scope.Trace is not null;
+        var statements = policy.Statements;
+        for (var i = 0; i < statements.Count; i++)
         {
-            if (statement.Effect == PolicyEffect.Allow && outcome == ResourceOutcome.AllowDirect)
+            var statement = statements[i];
+            if (!tracing && statement.Effect == PolicyEffect.Allow && outcome == ResourceOutcome.AllowDirect)
             {
                 continue;
             }
@@ -174,9 +191,16 @@ public static class PolicyEvaluator
                 continue;
             }
 
+            scope.Trace?.AddMatch(new MatchedStatement(type, 0, i, statement.Effect));
             if (statement.Effect == PolicyEffect.Deny)
             {
-                return ResourceOutcome.Deny;
+                outcome = ResourceOutcome.Deny;
+                if (!tracing)
+                {
+                    return outcome;
+                }
+
+                continue;
             }
 
             var granted = principal switch
