@@ -31,9 +31,10 @@ public static class PolicyEvaluator
         ArgumentNullException.ThrowIfNull(request);
         AuthorizationResult? implicitDeny = null;
         AuthorizationResult? allow = null;
-        foreach (var resource in request.Resources)
+        var resources = request.Resources;
+        for (var i = 0; i < resources.Count; i++)
         {
-            var result = EvaluateResource(request, resource, trace);
+            var result = EvaluateResource(request, resources[i], trace);
             switch (result.Decision)
             {
                 case Decision.ExplicitDeny:

@@ -12,6 +12,9 @@ namespace Doqutore.Emulator.Authorization;
 /// </summary>
 internal sealed class PolicyPattern
 {
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     private readonly Part[]? _parts;
 
     private PolicyPattern(string text, Part[]? parts)
@@ -91,7 +94,9 @@ internal sealed class PolicyPattern
             return true;
         }
 
-        var builder = new StringBuilder();
+        // One builder per thread: rendering happens once per statement per request and never nests.
+        var builder = t_builder ??= new StringBuilder(256);
+        builder.Clear();
         foreach (var part in _parts)
         {
             if (part.Key is null)

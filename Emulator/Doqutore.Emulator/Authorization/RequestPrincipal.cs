@@ -37,6 +37,7 @@ public sealed class RequestPrincipal(PrincipalKind kind, string arn, string acco
     private string[]? _accountValues;
     private string[]? _typeValues;
     private string[]? _principalArnValues;
+    private Dictionary<string, string[]>? _tagValues;
 
     public PrincipalKind Kind { get; } = kind;
 
@@ -93,14 +94,12 @@ public sealed class RequestPrincipal(PrincipalKind kind, string arn, string acco
         var name = key.AsSpan(4);
         if (name.StartsWith("PrincipalTag/", StringComparison.OrdinalIgnoreCase))
         {
-            var tagKey = name["PrincipalTag/".Length..];
-            foreach (var (k, v) in Tags)
+            // Built once, published as one reference: safe to race.
+            var tags = _tagValues ??= TagLookup(Tags);
+            if (tags.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name["PrincipalTag/".Length..], out var tagValue))
             {
-                if (tagKey.Equals(k, StringComparison.OrdinalIgnoreCase))
-                {
-                    values = [v];
-                    return true;
-                }
+                values = tagValue;
+                return true;
             }
 
             return false;
@@ -143,5 +142,16 @@ public sealed class RequestPrincipal(PrincipalKind kind, string arn, string acco
         }
 
         return false;
+    }
+
+    private static Dictionary<string, string[]> TagLookup(IReadOnlyDictionary<string, string> tags)
+    {
+        var lookup = new Dictionary<string, string[]>(tags.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in tags)
+        {
+            lookup.TryAdd(key, [value]);
+        }
+
+        return lookup;
     }
 }
