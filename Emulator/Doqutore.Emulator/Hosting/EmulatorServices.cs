@@ -17,10 +17,14 @@ public static class EmulatorServices
         services.AddSingleton<ServiceRouter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<GatewayPipeline>();
-        services.AddSingleton<ISigningKeyStore, RootSigningKeys>();
+        services.AddSingleton<ICredentialSource, RootSigningKeys>();
+        services.AddSingleton<ICredentialSource>(sp => sp.GetRequiredService<StsSessions>());
+        services.AddSingleton<ISigningKeyStore, CredentialSources>();
         services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
         services.AddSingleton<IRequestAuthorizer, RootAuthorizer>();
 
+        services.AddSingleton<StsSessions>();
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         return services;
     }
