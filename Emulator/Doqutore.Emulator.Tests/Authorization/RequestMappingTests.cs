@@ -50,6 +50,7 @@ public class RequestMappingTests
         { "cloudtrail", "StopLogging", """{"Name":"management"}""", $"arn:aws:cloudtrail:{Region}:{Account}:trail/management" },
         { "events", "PutRule", """{"Name":"stop-logging"}""", $"arn:aws:events:{Region}:{Account}:rule/stop-logging" },
         { "events", "PutRule", """{"Name":"r","EventBusName":"security"}""", $"arn:aws:events:{Region}:{Account}:rule/security/r" },
+        { "events", "PutRule", """{"Name":"r","EventBusName":"default"}""", $"arn:aws:events:{Region}:{Account}:rule/r" },
         { "logs", "PutLogEvents", """{"logGroupName":"/aws/lambda/f","logStreamName":"s1"}""", $"arn:aws:logs:{Region}:{Account}:log-group:/aws/lambda/f:log-stream:s1" },
     };
 

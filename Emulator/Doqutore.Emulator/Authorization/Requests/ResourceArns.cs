@@ -10,7 +10,8 @@ namespace Doqutore.Emulator.Authorization.Requests;
 /// ordered list of templates; the first whose members are all present in the input wins, and an operation
 /// that names no resource is authorized against <c>*</c>, as AWS does for List*/Describe* calls.
 /// Templates: <c>{Member}</c> inserts a member's value; <c>{Member:name}</c> takes the last segment of a
-/// URL or ARN (SQS queue URLs); a name-or-ARN member (<c>FunctionName</c>) given an ARN stands for itself.
+/// URL or ARN (SQS queue URLs); <c>{Member:bus}</c> likewise, but the default event bus counts as absent;
+/// a name-or-ARN member (<c>FunctionName</c>) given an ARN stands for itself.
 /// </summary>
 public static partial class ResourceArns
 {
@@ -40,9 +41,9 @@ public static partial class ResourceArns
         ["cloudtrail"] = ["arn:aws:cloudtrail:{region}:{account}:trail/{Name}", "arn:aws:cloudtrail:{region}:{account}:trail/{TrailName}"],
         ["events"] =
         [
-            "arn:aws:events:{region}:{account}:rule/{EventBusName:name}/{Rule}",
+            "arn:aws:events:{region}:{account}:rule/{EventBusName:bus}/{Rule}",
             "arn:aws:events:{region}:{account}:rule/{Rule}",
-            "arn:aws:events:{region}:{account}:rule/{EventBusName:name}/{Name}",
+            "arn:aws:events:{region}:{account}:rule/{EventBusName:bus}/{Name}",
             "arn:aws:events:{region}:{account}:rule/{Name}",
             "{ResourceARN}",
         ],
@@ -106,12 +107,21 @@ public static partial class ResourceArns
                 return string.Empty;
             }
 
+            var last = text.TrimEnd('/').Split('/', ':')[^1];
+
+            // Rules on the default bus have no bus in their ARN: fall through to the template without it.
+            if (transform == "bus" && last == "default")
+            {
+                missing = true;
+                return string.Empty;
+            }
+
             if (NameOrArn.Contains(name) && text.StartsWith("arn:", StringComparison.Ordinal))
             {
                 wholeArn = text;
             }
 
-            return transform == "name" ? text.TrimEnd('/').Split('/', ':')[^1] : text;
+            return transform is "name" or "bus" ? last : text;
         });
         return missing ? null : wholeArn ?? arn;
     }
