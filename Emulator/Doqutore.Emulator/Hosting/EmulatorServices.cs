@@ -2,6 +2,7 @@ using Doqutore.Aws.Signing;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
 
 namespace Doqutore.Emulator.Hosting;
@@ -22,6 +23,7 @@ public static class EmulatorServices
         services.AddSingleton<IRequestAuthorizer, RootAuthorizer>();
 
         services.AddProvider<StsProvider>();
+        services.AddIam();
         return services;
     }
 
