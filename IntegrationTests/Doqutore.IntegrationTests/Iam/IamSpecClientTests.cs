@@ -156,4 +156,49 @@ public class IamSpecClientTests(EmulatorFixture emulator) : IDisposable
         Assert.Equal("arn:aws:iam::aws:policy/ReadOnlyAccess", (string?)got["PermissionsBoundary"]!["PermissionsBoundaryArn"]);
         Assert.Equal("PermissionsBoundaryPolicy", (string?)got["PermissionsBoundary"]!["PermissionsBoundaryType"]);
     }
+
+    [Fact]
+    public async Task ListEntitiesForPolicy_names_the_users_groups_and_roles_using_it()
+    {
+        var (user, group, role) = (Unique("u"), Unique("g"), Unique("r"));
+        var arn = (string)(await Call("CreatePolicy", new()
+        {
+            ["PolicyName"] = Unique("shared"),
+            ["PolicyDocument"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}""",
+        }))["Policy"]!["Arn"]!;
+        await Call("CreateUser", new() { ["UserName"] = user });
+        await Call("CreateGroup", new() { ["GroupName"] = group });
+        await Call("CreateRole", new()
+        {
+            ["RoleName"] = role,
+            ["AssumeRolePolicyDocument"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""",
+        });
+        await Call("AttachUserPolicy", new() { ["UserName"] = user, ["PolicyArn"] = arn });
+        await Call("AttachGroupPolicy", new() { ["GroupName"] = group, ["PolicyArn"] = arn });
+        await Call("PutRolePermissionsBoundary", new() { ["RoleName"] = role, ["PermissionsBoundary"] = arn });
+
+        var all = await Call("ListEntitiesForPolicy", new() { ["PolicyArn"] = arn });
+        var policiesOnly = await Call("ListEntitiesForPolicy", new() { ["PolicyArn"] = arn, ["PolicyUsageFilter"] = "PermissionsPolicy" });
+
+        Assert.Equal(user, (string?)Assert.Single(all["PolicyUsers"]!.AsArray())!["UserName"]);
+        Assert.Equal(group, (string?)Assert.Single(all["PolicyGroups"]!.AsArray())!["GroupName"]);
+        Assert.Equal(role, (string?)Assert.Single(all["PolicyRoles"]!.AsArray())!["RoleName"]);
+        Assert.Empty(policiesOnly["PolicyRoles"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Renaming_a_group_keeps_its_members()
+    {
+        var (user, group, renamed) = (Unique("u"), Unique("g"), Unique("g"));
+        await Call("CreateUser", new() { ["UserName"] = user });
+        await Call("CreateGroup", new() { ["GroupName"] = group });
+        await Call("AddUserToGroup", new() { ["GroupName"] = group, ["UserName"] = user });
+
+        await Call("UpdateGroup", new() { ["GroupName"] = group, ["NewGroupName"] = renamed });
+        var groups = (await Call("ListGroupsForUser", new() { ["UserName"] = user }))["Groups"]!.AsArray();
+        var members = (await Call("GetGroup", new() { ["GroupName"] = renamed }))["Users"]!.AsArray();
+
+        Assert.Equal($"arn:aws:iam::000000000000:group/{renamed}", (string?)Assert.Single(groups)!["Arn"]);
+        Assert.Equal(user, (string?)Assert.Single(members)!["UserName"]);
+    }
 }

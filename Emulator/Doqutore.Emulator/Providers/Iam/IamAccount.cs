@@ -21,6 +21,9 @@ internal sealed class IamAccount(string accountId)
     /// <summary>Customer managed policies by name (unique ignoring case).</summary>
     public Dictionary<string, IamManagedPolicy> Policies { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The owner of each access key of the account, by key id (authentication looks keys up on every request).</summary>
+    public Dictionary<string, IamUser> KeyOwners { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Bumped by every change of policies, attachments, memberships, keys or boundaries, so that callers
     /// caching compiled policies know when to recompile.

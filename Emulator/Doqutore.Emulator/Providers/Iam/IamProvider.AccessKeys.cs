@@ -22,6 +22,7 @@ public sealed partial class IamProvider
 
             var key = new IamAccessKey(user.Name, IamIds.AccessKeyId(), IamIds.SecretAccessKey(), Now);
             user.AccessKeys.Add(key);
+            account.KeyOwners[key.Id] = user;
             store.IndexKey(key.Id, account.AccountId);
             account.Changed();
             var json = KeyJson(key);
@@ -70,6 +71,7 @@ public sealed partial class IamProvider
         {
             var user = account.User(userName);
             user.AccessKeys.Remove(FindKey(user, keyId));
+            account.KeyOwners.Remove(keyId);
             store.UnindexKey(keyId);
             account.Changed();
             return Empty();
@@ -82,7 +84,7 @@ public sealed partial class IamProvider
         var keyId = AccessKeyId(input);
         return With(context, account =>
         {
-            var key = account.Users.Values.SelectMany(u => u.AccessKeys).FirstOrDefault(k => k.Id == keyId)
+            var key = account.KeyOwners.GetValueOrDefault(keyId)?.AccessKeys.Find(k => k.Id == keyId)
                 ?? throw IamErrors.NoSuchEntity($"The Access Key with id {keyId} cannot be found.");
             var lastUsed = new JsonObject();
             if (key.LastUsed is { } when)

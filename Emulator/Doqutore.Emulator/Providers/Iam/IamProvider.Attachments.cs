@@ -27,6 +27,71 @@ public sealed partial class IamProvider
 
     public JsonObject ListAttachedRolePolicies(RequestContext context, JsonObject input) => ListAttached(context, input, "RoleName", 64, (a, n) => a.Role(n));
 
+    /// <summary>The users, groups and roles a managed policy is attached to (or is the boundary of), one page at a time.</summary>
+    public JsonObject ListEntitiesForPolicy(RequestContext context, JsonObject input)
+    {
+        var arn = IamInput.Arn(input, "PolicyArn");
+        var filter = IamInput.Optional(input, "EntityFilter");
+        if (filter is not (null or "User" or "Role" or "Group" or "LocalManagedPolicy" or "AWSManagedPolicy"))
+        {
+            throw IamErrors.Validation(filter, "entityFilter", "Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]");
+        }
+
+        var usage = IamInput.Optional(input, "PolicyUsageFilter");
+        if (usage is not (null or "PermissionsPolicy" or "PermissionsBoundary"))
+        {
+            throw IamErrors.Validation(usage, "policyUsageFilter", "Member must satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
+        }
+
+        var prefix = IamInput.PathPrefix(input);
+        var paging = IamPaging.Read(input);
+        return With(context, account =>
+        {
+            if (FindView(account, arn) is null)
+            {
+                throw IamErrors.NoSuchPolicy(arn);
+            }
+
+            bool Uses(IamPrincipalEntity entity, string? boundary) =>
+                entity.Path.StartsWith(prefix, StringComparison.Ordinal)
+                && ((usage != "PermissionsBoundary" && entity.AttachedPolicies.Contains(arn)) || (usage != "PermissionsPolicy" && boundary == arn));
+
+            var entities = new List<(string Kind, IamPrincipalEntity Entity)>();
+            if (filter is null or "Group")
+            {
+                entities.AddRange(account.Groups.Values.Where(g => Uses(g, null)).Select(g => ("Group", (IamPrincipalEntity)g)));
+            }
+
+            if (filter is null or "Role")
+            {
+                entities.AddRange(account.Roles.Values.Where(r => Uses(r, r.PermissionsBoundary)).Select(r => ("Role", (IamPrincipalEntity)r)));
+            }
+
+            if (filter is null or "User")
+            {
+                entities.AddRange(account.Users.Values.Where(u => Uses(u, u.PermissionsBoundary)).Select(u => ("User", (IamPrincipalEntity)u)));
+            }
+
+            var page = IamPaging.Page(
+                [],
+                "Entities",
+                entities.OrderBy(e => e.Kind + "/" + SortKey(e.Entity.Name), StringComparer.Ordinal),
+                e => e.Kind + "/" + SortKey(e.Entity.Name),
+                e => new JsonObject { ["Kind"] = e.Kind, [e.Kind + "Name"] = e.Entity.Name, [e.Kind + "Id"] = e.Entity.Id },
+                paging);
+            var listed = page["Entities"]!.AsArray().Select(e => e!.AsObject()).ToList();
+            page.Remove("Entities");
+            foreach (var kind in new[] { "Group", "User", "Role" })
+            {
+                page[$"Policy{kind}s"] = new JsonArray(listed.Where(e => (string?)e["Kind"] == kind)
+                    .Select(e => (JsonNode?)new JsonObject { [kind + "Name"] = e[kind + "Name"]!.DeepClone(), [kind + "Id"] = e[kind + "Id"]!.DeepClone() })
+                    .ToArray());
+            }
+
+            return page;
+        });
+    }
+
     public JsonObject PutUserPermissionsBoundary(RequestContext context, JsonObject input)
     {
         var name = IamInput.Name(input, "UserName", 128);

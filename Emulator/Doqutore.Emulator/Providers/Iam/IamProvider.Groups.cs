@@ -58,6 +58,35 @@ public sealed partial class IamProvider
             paging));
     }
 
+    public JsonObject UpdateGroup(RequestContext context, JsonObject input)
+    {
+        var name = IamInput.Name(input, "GroupName", 128);
+        var newName = IamInput.OptionalName(input, "NewGroupName", 128);
+        var newPath = IamInput.Optional(input, "NewPath") is null ? null : IamInput.Path(input, "NewPath");
+        return With(context, account =>
+        {
+            var group = account.Group(name);
+            if (newName is not null && account.Groups.TryGetValue(newName, out var other) && other != group)
+            {
+                throw IamErrors.EntityAlreadyExists($"Group with name {newName} already exists.");
+            }
+
+            var oldName = group.Name;
+            account.Groups.Remove(oldName);
+            group.Name = newName ?? group.Name;
+            group.Path = newPath ?? group.Path;
+            group.Arn = account.Arn("group", group.Path, group.Name);
+            account.Groups[group.Name] = group;
+            foreach (var user in group.Members.Select(m => account.Users[m]))
+            {
+                user.Groups[user.Groups.FindIndex(g => string.Equals(g, oldName, StringComparison.OrdinalIgnoreCase))] = group.Name;
+            }
+
+            account.Changed();
+            return Empty();
+        });
+    }
+
     public JsonObject DeleteGroup(RequestContext context, JsonObject input)
     {
         var name = IamInput.Name(input, "GroupName", 128);

@@ -47,17 +47,9 @@ public sealed class IamStore : IResettable, IIamIdentityLookup
         }
 
         return With(accountId, account =>
-        {
-            foreach (var user in account.Users.Values)
-            {
-                if (user.AccessKeys.Find(k => k.Id == accessKeyId) is { } key)
-                {
-                    return new IamAccessKeyRecord(accountId, key.Id, key.Secret, key.Active, user.Name, user.Id, user.Arn);
-                }
-            }
-
-            return null;
-        });
+            account.KeyOwners.TryGetValue(accessKeyId, out var user) && user.AccessKeys.Find(k => k.Id == accessKeyId) is { } key
+                ? new IamAccessKeyRecord(accountId, key.Id, key.Secret, key.Active, user.Name, user.Id, user.Arn)
+                : null);
     }
 
     public IamIdentityPolicies? UserPolicies(string accountId, string userName) => With(accountId, account =>
@@ -109,7 +101,7 @@ public sealed class IamStore : IResettable, IIamIdentityLookup
 
         With(accountId, account =>
         {
-            var key = account.Users.Values.SelectMany(u => u.AccessKeys).FirstOrDefault(k => k.Id == accessKeyId);
+            var key = account.KeyOwners.GetValueOrDefault(accessKeyId)?.AccessKeys.Find(k => k.Id == accessKeyId);
             if (key is not null)
             {
                 key.LastUsed = when;
