@@ -33,7 +33,7 @@ public sealed class AuthorizationRequest
     /// <summary>The permissions boundary, if one is set.</summary>
     public PolicyDocument? PermissionsBoundary { get; init; }
 
-    /// <summary>Session policies passed when the session was created (inline and managed); null when none were passed.</summary>
+    /// <summary>Session policies passed when the session was created (inline and managed); null or empty when none were passed.</summary>
     public IReadOnlyList<PolicyDocument>? SessionPolicies { get; init; }
 
     /// <summary>The resource-based policy of the resource (bucket, queue, topic, function, role trust policy), if any.</summary>

@@ -70,7 +70,7 @@ public static class PolicyEvaluator
             return new(Decision.ExplicitDeny, PolicyType.PermissionsBoundary, resource);
         }
 
-        var session = request.SessionPolicies is { } sessionPolicies ? EvaluateAll(sessionPolicies, scope) : Outcome.Allow;
+        var session = request.SessionPolicies is { Count: > 0 } sessionPolicies ? EvaluateAll(sessionPolicies, scope) : Outcome.Allow;
         if (session == Outcome.Deny)
         {
             return new(Decision.ExplicitDeny, PolicyType.SessionPolicy, resource);
