@@ -142,9 +142,14 @@ internal static partial class IamInput
             var value = Optional(tag, "Value") ?? throw IamErrors.Validation("null", "tags.member.value", "Member must not be null");
             Length(key, "tags.member.key", 1, 128);
             Length(value, "tags.member.value", 0, 256);
-            if (!TagRegex().IsMatch(key) || !TagRegex().IsMatch(value))
+            if (!TagRegex().IsMatch(key))
             {
                 throw IamErrors.Validation(key, "tags.member.key", $"Member must satisfy regular expression pattern: {TagPattern}");
+            }
+
+            if (!TagRegex().IsMatch(value))
+            {
+                throw IamErrors.Validation(value, "tags.member.value", $"Member must satisfy regular expression pattern: {TagPattern}");
             }
 
             if (tags.Exists(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase)))

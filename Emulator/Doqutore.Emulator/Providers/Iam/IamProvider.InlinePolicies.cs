@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Doqutore.Aws.Protocols;
 using Doqutore.Emulator.Core;
 
 namespace Doqutore.Emulator.Providers.Iam;
@@ -106,7 +107,7 @@ public sealed partial class IamProvider
             paging));
     }
 
-    private static Aws.Protocols.AwsServiceException NoSuchInline(InlineKind kind, string policyName) =>
+    private static AwsServiceException NoSuchInline(InlineKind kind, string policyName) =>
         IamErrors.NoSuchEntity($"The {kind.Noun} policy with name {policyName} cannot be found.");
 
     /// <summary>What differs between users', groups' and roles' inline policies.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Doqutore.Aws.Protocols;
 using Doqutore.Emulator.Core;
 
 namespace Doqutore.Emulator.Providers.Iam;
@@ -87,7 +88,7 @@ public sealed partial class IamProvider
         }
     }
 
-    private static Aws.Protocols.AwsServiceException PasswordError(string constraint) =>
+    private static AwsServiceException PasswordError(string constraint) =>
         new("ValidationError", $"1 validation error detected: Value at 'password' failed to satisfy constraint: {constraint}", 400);
 
     private static JsonObject LoginProfileJson(IamUser user, IamLoginProfile profile) => new()
