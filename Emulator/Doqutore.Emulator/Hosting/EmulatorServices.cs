@@ -2,6 +2,7 @@ using Doqutore.Aws.Signing;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
 
 namespace Doqutore.Emulator.Hosting;
@@ -26,6 +27,7 @@ public static class EmulatorServices
         services.AddSingleton<StsSessions>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
+        services.AddIam();
         return services;
     }
 
