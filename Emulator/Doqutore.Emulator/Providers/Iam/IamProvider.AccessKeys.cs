@@ -20,7 +20,7 @@ public sealed partial class IamProvider
                 throw IamErrors.LimitExceeded($"Cannot exceed quota for AccessKeysPerUser: {AccessKeysPerUser}");
             }
 
-            var key = new IamAccessKey(user.Name, IamIds.AccessKeyId(), IamIds.SecretAccessKey(), Now);
+            var key = new IamAccessKey(user.Name, AccessKeyIds.New(AccessKeyIds.LongTermPrefix, account.AccountId), AccessKeyIds.NewSecret(), Now);
             user.AccessKeys.Add(key);
             account.KeyOwners[key.Id] = user;
             store.IndexKey(key.Id, account.AccountId);
