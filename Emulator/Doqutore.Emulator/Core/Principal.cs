@@ -17,6 +17,9 @@ public enum PrincipalType
 /// <param name="AccessKeyId">The access key the request was signed with, if any.</param>
 public sealed record Principal(PrincipalType Type, string AccountId, string Arn, string UserId, string? AccessKeyId)
 {
+    /// <summary>When the temporary credentials in use were issued (<c>aws:TokenIssueTime</c>); null for long-term keys.</summary>
+    public DateTimeOffset? TokenIssueTime { get; init; }
+
     public static Principal Root(string accountId, string accessKeyId) =>
         new(PrincipalType.Root, accountId, $"arn:aws:iam::{accountId}:root", accountId, accessKeyId);
 

@@ -5,11 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Doqutore.Emulator.Gateway;
 
-/// <summary>
-/// The signing keys while the account root is the only principal: its configured key pair. The identity
-/// plane replaces this store with IAM users' access keys and STS sessions.
-/// </summary>
-public sealed class RootSigningKeys(IOptions<EmulatorOptions> options) : ISigningKeyStore
+/// <summary>The account root's configured key pair (<c>test</c>/<c>test</c> by default).</summary>
+public sealed class RootSigningKeys(IOptions<EmulatorOptions> options) : ICredentialSource
 {
     private readonly SigningKey _root = new(
         options.Value.RootSecretAccessKey,

@@ -31,7 +31,4 @@ public sealed class EmulatorOptions
     /// upload arrives base64-encoded inside JSON, hence the margin.
     /// </summary>
     public long MaxBufferedBodyBytes { get; set; } = 80L * 1024 * 1024;
-
-    /// <summary>How far a header-signed request's clock may be from ours, as AWS allows.</summary>
-    public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(15);
 }

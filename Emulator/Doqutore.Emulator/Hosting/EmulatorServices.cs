@@ -2,6 +2,7 @@ using Doqutore.Aws.Signing;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
 
 namespace Doqutore.Emulator.Hosting;
@@ -17,11 +18,16 @@ public static class EmulatorServices
         services.AddSingleton<ServiceRouter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<GatewayPipeline>();
-        services.AddSingleton<ISigningKeyStore, RootSigningKeys>();
+        services.AddSingleton<ICredentialSource, RootSigningKeys>();
+        services.AddSingleton<ICredentialSource>(sp => sp.GetRequiredService<StsSessions>());
+        services.AddSingleton<ISigningKeyStore, CredentialSources>();
         services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
         services.AddSingleton<IRequestAuthorizer, RootAuthorizer>();
 
+        services.AddSingleton<StsSessions>();
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
+        services.AddIam();
         return services;
     }
 

@@ -32,7 +32,7 @@ public class SpecClientTests(EmulatorFixture emulator)
     }
 
     [Theory]
-    [InlineData("iam", "ListUsers")]
+    [InlineData("sns", "ListTopics")]
     [InlineData("cloudtrail", "DescribeTrails")]
     [InlineData("lambda", "ListFunctions")]
     [InlineData("s3", "ListBuckets")]

@@ -25,21 +25,7 @@ public class GatewayBehaviourTests(EmulatorFixture emulator)
         Body = Encoding.UTF8.GetBytes("Action=GetCallerIdentity&Version=2011-06-15"),
     };
 
-    private static async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(WireRequest request)
-    {
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.ToUri());
-        message.Content = new ByteArrayContent(request.Body.ToArray());
-        foreach (var (name, value) in request.Headers)
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value))
-            {
-                message.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        var response = await Http.SendAsync(message);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
-    }
+    private static Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(WireRequest request) => RawHttp.SendAsync(request);
 
     [Fact]
     public async Task Health_lists_every_embedded_service_with_its_version()

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Doqutore.Aws.Models;
+
+namespace Doqutore.Emulator.Authorization.Requests;
+
+/// <summary>
+/// The resource ARN(s) an operation is authorized against, from its parsed input. Each service has an
+/// ordered list of templates; the first whose members are all present in the input wins, and an operation
+/// that names no resource is authorized against <c>*</c>, as AWS does for List*/Describe* calls.
+/// Templates: <c>{Member}</c> inserts a member's value; <c>{Member:name}</c> takes the last segment of a
+/// URL or ARN (SQS queue URLs); <c>{Member:bus}</c> likewise, but the default event bus counts as absent;
+/// a name-or-ARN member (<c>FunctionName</c>) given an ARN stands for itself.
+/// </summary>
+public static partial class ResourceArns
+{
+    public const string Any = "*";
+
+    private static readonly Dictionary<string, string[]> Templates = new(StringComparer.Ordinal)
+    {
+        ["s3"] = ["arn:aws:s3:::{Bucket}/{Key}", "arn:aws:s3:::{Bucket}"],
+        ["dynamodb"] =
+        [
+            "arn:aws:dynamodb:{region}:{account}:table/{TableName}/index/{IndexName}",
+            "arn:aws:dynamodb:{region}:{account}:table/{TableName}",
+            "{ResourceArn}",
+        ],
+        ["streams.dynamodb"] = ["{StreamArn}"],
+        ["sqs"] = ["arn:aws:sqs:{region}:{account}:{QueueUrl:name}", "arn:aws:sqs:{region}:{account}:{QueueName}"],
+        ["sns"] = ["{TopicArn}", "{TargetArn}", "{ResourceArn}", "arn:aws:sns:{region}:{account}:{Name}"],
+        ["lambda"] = ["arn:aws:lambda:{region}:{account}:function:{FunctionName}", "{Resource}"],
+        ["iam"] =
+        [
+            "{PolicyArn}",
+            "arn:aws:iam::{account}:user/{UserName}",
+            "arn:aws:iam::{account}:role/{RoleName}",
+            "arn:aws:iam::{account}:group/{GroupName}",
+            "{PolicySourceArn}",
+        ],
+        ["cloudtrail"] = ["arn:aws:cloudtrail:{region}:{account}:trail/{Name}", "arn:aws:cloudtrail:{region}:{account}:trail/{TrailName}"],
+        ["events"] =
+        [
+            "arn:aws:events:{region}:{account}:rule/{EventBusName:bus}/{Rule}",
+            "arn:aws:events:{region}:{account}:rule/{Rule}",
+            "arn:aws:events:{region}:{account}:rule/{EventBusName:bus}/{Name}",
+            "arn:aws:events:{region}:{account}:rule/{Name}",
+            "{ResourceARN}",
+        ],
+        ["logs"] =
+        [
+            "arn:aws:logs:{region}:{account}:log-group:{logGroupName}:log-stream:{logStreamName}",
+            "arn:aws:logs:{region}:{account}:log-group:{logGroupName}",
+            "{resourceArn}",
+        ],
+        ["cognito-idp"] = ["arn:aws:cognito-idp:{region}:{account}:userpool/{UserPoolId}"],
+        ["cloudformation"] = ["arn:aws:cloudformation:{region}:{account}:stack/{StackName}/*"],
+    };
+
+    /// <summary>The resources of a request; <c>["*"]</c> when the operation names none.</summary>
+    public static IReadOnlyList<string> For(ServiceModel model, Operation operation, JsonObject input, string account, string region)
+    {
+        if (!Templates.TryGetValue(model.Id, out var templates))
+        {
+            return [Any];
+        }
+
+        // BatchGetItem / BatchWriteItem name their tables as the keys of RequestItems.
+        if (input["RequestItems"] is JsonObject items && model.Id == "dynamodb")
+        {
+            return items.Select(i => $"arn:aws:dynamodb:{region}:{account}:table/{i.Key}").ToArray();
+        }
+
+        foreach (var template in templates)
+        {
+            if (Expand(template, input, account, region) is { } arn)
+            {
+                return [arn];
+            }
+        }
+
+        return [Any];
+    }
+
+    /// <summary>Members that take a name or a whole ARN (Lambda's FunctionName, CloudTrail's Name).</summary>
+    private static readonly HashSet<string> NameOrArn = new(StringComparer.Ordinal) { "FunctionName", "Name", "TrailName", "StackName" };
+
+    private static string? Expand(string template, JsonObject input, string account, string region)
+    {
+        var missing = false;
+        string? wholeArn = null;
+        var arn = Placeholder().Replace(template, match =>
+        {
+            var name = match.Groups["name"].Value;
+            var transform = match.Groups["transform"].Value;
+            switch (name)
+            {
+                case "account":
+                    return account;
+                case "region":
+                    return region;
+            }
+
+            if (input[name] is not JsonValue value || value.GetValueKind() != JsonValueKind.String || value.GetValue<string>() is not { Length: > 0 } text)
+            {
+                missing = true;
+                return string.Empty;
+            }
+
+            var last = text.TrimEnd('/').Split('/', ':')[^1];
+
+            // Rules on the default bus have no bus in their ARN: fall through to the template without it.
+            if (transform == "bus" && last == "default")
+            {
+                missing = true;
+                return string.Empty;
+            }
+
+            if (NameOrArn.Contains(name) && text.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                wholeArn = text;
+            }
+
+            return transform is "name" or "bus" ? last : text;
+        });
+        return missing ? null : wholeArn ?? arn;
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<transform>[a-z]+))?\}")]
+    private static partial Regex Placeholder();
+}
