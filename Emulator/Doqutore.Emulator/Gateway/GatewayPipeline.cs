@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Doqutore.Emulator.Gateway;
 
 /// <summary>
-/// The emulator's one handler chain, in order: route → authenticate → authorize → parse → dispatch →
-/// serialize → record. Every AWS request passes every step; any failure becomes the routed protocol's own
+/// The emulator's one handler chain, in order: route → authenticate → parse → authorize → dispatch →
+/// serialize → record (parse comes before authorize because IAM decides on the resources the input names). Every AWS request passes every step; any failure becomes the routed protocol's own
 /// error format, and an exception nobody turned into an AWS error is answered as <c>InternalFailure</c>
 /// and counted in <see cref="GatewayDiagnostics"/>.
 /// </summary>
@@ -107,11 +107,11 @@ public sealed partial class GatewayPipeline(
         // 2. Authenticate: SigV4 against the credential store.
         context.Principal = authenticator.Authenticate(context, scope);
 
-        // 3. Authorize: may the principal perform the operation?
-        authorizer.Authorize(context);
-
-        // 4. Parse the input per the model.
+        // 3. Parse the input per the model (authorization needs the resources it names).
         context.Input = codec.ParseRequest(model, operation, request);
+
+        // 4. Authorize: may the principal perform the operation on those resources?
+        authorizer.Authorize(context);
 
         // 5. Dispatch to the provider, or answer that the operation is not emulated yet.
         var table = providers.Find(model.Id);

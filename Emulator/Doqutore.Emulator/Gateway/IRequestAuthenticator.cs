@@ -9,7 +9,7 @@ public interface IRequestAuthenticator
     Principal Authenticate(RequestContext context, CredentialScope? scope);
 }
 
-/// <summary>Step 3 of the chain: decides whether the caller may perform the operation.</summary>
+/// <summary>Step 4 of the chain (after parsing): decides whether the caller may perform the operation.</summary>
 public interface IRequestAuthorizer
 {
     /// <summary>Returns when allowed; throws the protocol's access-denied error otherwise.</summary>

@@ -31,4 +31,18 @@ public sealed class EmulatorOptions
     /// upload arrives base64-encoded inside JSON, hence the margin.
     /// </summary>
     public long MaxBufferedBodyBytes { get; set; } = 80L * 1024 * 1024;
+
+    /// <summary>
+    /// How IAM policies apply: <c>Enforce</c> refuses what AWS would refuse; <c>Audit</c> logs what it would
+    /// refuse and lets it through; <c>Off</c> authorizes every authenticated caller.
+    /// </summary>
+    public AuthorizationMode Authorization { get; set; } = AuthorizationMode.Enforce;
+}
+
+/// <summary>See <see cref="EmulatorOptions.Authorization"/>.</summary>
+public enum AuthorizationMode
+{
+    Enforce,
+    Audit,
+    Off,
 }

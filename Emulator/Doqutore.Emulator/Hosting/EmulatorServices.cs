@@ -1,4 +1,5 @@
 using Doqutore.Aws.Signing;
+using Doqutore.Emulator.Authorization;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
@@ -22,7 +23,8 @@ public static class EmulatorServices
         services.AddSingleton<ICredentialSource>(sp => sp.GetRequiredService<StsSessions>());
         services.AddSingleton<ISigningKeyStore, CredentialSources>();
         services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
-        services.AddSingleton<IRequestAuthorizer, RootAuthorizer>();
+        services.AddSingleton(new PolicyCache());
+        services.AddSingleton<IRequestAuthorizer, IamAuthorizer>();
 
         services.AddSingleton<StsSessions>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());

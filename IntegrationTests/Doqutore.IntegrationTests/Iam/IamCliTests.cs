@@ -132,21 +132,13 @@ public class IamCliTests(EmulatorFixture emulator)
         Assert.Contains(names, n => (string?)n == "AWSCompromisedKeyQuarantineV2");
     }
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+    private readonly AwsCli _cli = new(emulator);
 
-    private void Ok(params string[] args)
-    {
-        var result = Aws(args);
-        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)}: {result.Stderr}");
-    }
+    private static string Unique(string prefix) => AwsCli.Unique(prefix);
 
-    private JsonNode Json(params string[] args)
-    {
-        var result = Aws([.. args, "--output", "json"]);
-        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)}: {result.Stderr}");
-        return JsonNode.Parse(result.Stdout)!;
-    }
+    private void Ok(params string[] args) => _cli.Ok(args);
 
-    private ExternalTool.Result Aws(params string[] args) =>
-        ExternalTool.Run(ExternalTool.AwsCli, ["--endpoint-url", emulator.Url, .. args], TimeSpan.FromSeconds(60), ExternalTool.AwsEnvironment(emulator));
+    private JsonNode Json(params string[] args) => _cli.Json(args);
+
+    private ExternalTool.Result Aws(params string[] args) => _cli.Run(args);
 }

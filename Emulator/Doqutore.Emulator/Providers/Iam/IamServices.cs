@@ -11,6 +11,7 @@ public static class IamServices
         services.AddSingleton<IamStore>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<IamStore>());
         services.AddSingleton<IIamIdentityLookup>(sp => sp.GetRequiredService<IamStore>());
+        services.AddSingleton<ICredentialSource, IamCredentialSource>();
         return services.AddProvider<IamProvider>();
     }
 }
