@@ -20,6 +20,9 @@ public sealed record Principal(PrincipalType Type, string AccountId, string Arn,
     /// <summary>When the temporary credentials in use were issued (<c>aws:TokenIssueTime</c>); null for long-term keys.</summary>
     public DateTimeOffset? TokenIssueTime { get; init; }
 
+    /// <summary>Session policies passed to <c>AssumeRole</c> (JSON documents); they limit the session further.</summary>
+    public IReadOnlyList<string> SessionPolicies { get; init; } = [];
+
     public static Principal Root(string accountId, string accessKeyId) =>
         new(PrincipalType.Root, accountId, $"arn:aws:iam::{accountId}:root", accountId, accessKeyId);
 

@@ -19,6 +19,7 @@ namespace Doqutore.Emulator.Gateway;
 /// </summary>
 public sealed partial class IamAuthorizer(
     IIamIdentityLookup iam,
+    IEnumerable<IResourcePolicySource> resourcePolicies,
     PolicyCache policies,
     IOptions<EmulatorOptions> options,
     TimeProvider clock,
@@ -29,8 +30,7 @@ public sealed partial class IamAuthorizer(
         var mode = options.Value.Authorization;
         var model = context.Service!;
         var operation = context.Operation!;
-        if (mode == AuthorizationMode.Off || operation.AuthType == "none" || context.Principal.Type == PrincipalType.Root
-            || (model.Id == "sts" && operation.Name == "GetCallerIdentity"))
+        if (mode == AuthorizationMode.Off || operation.AuthType == "none" || (model.Id == "sts" && operation.Name == "GetCallerIdentity"))
         {
             return;
         }
@@ -41,6 +41,13 @@ public sealed partial class IamAuthorizer(
         }
 
         var request = BuildRequest(context, model, operation);
+
+        // Root may do everything, unless a resource policy says otherwise (a role's trust must still allow).
+        if (context.Principal.Type == PrincipalType.Root && request.ResourcePolicy is null)
+        {
+            return;
+        }
+
         var result = PolicyEvaluator.Evaluate(request);
         if (result.IsAllowed)
         {
@@ -73,12 +80,29 @@ public sealed partial class IamAuthorizer(
         var action = IamActions.For(model, operation);
         var resources = ResourceArns.For(model, operation, input, caller.AccountId, context.Region).ToArray();
         var (principal, identity) = Resolve(caller);
+        var resourcePolicy = resources.Length == 1 ? FindResourcePolicy(caller.AccountId, action, resources[0]) : null;
         return new AuthorizationRequest(principal, action, resources)
         {
             Context = ContextKeys(context, input),
             IdentityPolicies = identity?.Policies.Select(p => policies.Get(p.Document)).ToArray() ?? [],
             PermissionsBoundary = identity?.PermissionsBoundary is { } boundary ? policies.Get(boundary) : null,
+            SessionPolicies = caller.SessionPolicies.Count > 0 ? caller.SessionPolicies.Select(p => policies.Get(p)).ToArray() : null,
+            ResourcePolicy = resourcePolicy is null ? null : policies.Get(resourcePolicy.Document, resourcePolicy.IsRoleTrust ? PolicyDocumentKind.RoleTrust : PolicyDocumentKind.Resource),
+            ResourcePolicyIsRoleTrust = resourcePolicy?.IsRoleTrust ?? false,
         };
+    }
+
+    private ResourcePolicy? FindResourcePolicy(string accountId, string action, string resource)
+    {
+        foreach (var source in resourcePolicies)
+        {
+            if (source.Find(accountId, action, resource) is { } policy)
+            {
+                return policy;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The caller as policy evaluation sees it, with the identity policies that apply to it.</summary>
@@ -111,6 +135,9 @@ public sealed partial class IamAuthorizer(
                 };
                 return (session, identity);
             }
+
+            case PrincipalType.Root:
+                return (RequestPrincipal.Root(caller.AccountId), null);
 
             default:
                 return (new RequestPrincipal(PrincipalKind.Anonymous, "anonymous", caller.AccountId, "anonymous"), null);

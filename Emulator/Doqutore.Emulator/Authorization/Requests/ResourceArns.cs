@@ -54,6 +54,7 @@ public static partial class ResourceArns
             "{resourceArn}",
         ],
         ["cognito-idp"] = ["arn:aws:cognito-idp:{region}:{account}:userpool/{UserPoolId}"],
+        ["sts"] = ["{RoleArn}"],
         ["cloudformation"] = ["arn:aws:cloudformation:{region}:{account}:stack/{StackName}/*"],
     };
 

@@ -1,3 +1,4 @@
+using Doqutore.Emulator.Authorization;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Hosting;
 
@@ -12,6 +13,7 @@ public static class IamServices
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<IamStore>());
         services.AddSingleton<IIamIdentityLookup>(sp => sp.GetRequiredService<IamStore>());
         services.AddSingleton<ICredentialSource, IamCredentialSource>();
+        services.AddSingleton<IResourcePolicySource, RoleTrustPolicies>();
         return services.AddProvider<IamProvider>();
     }
 }

@@ -1,13 +1,25 @@
 using System.Text.Json.Nodes;
 using Doqutore.Aws.Protocols;
 using Doqutore.Aws.Signing;
+using System.Text.RegularExpressions;
+using Doqutore.Emulator.Authorization;
 using Doqutore.Emulator.Core;
+using Doqutore.Emulator.Providers.Iam;
 
 namespace Doqutore.Emulator.Providers.Sts;
 
-/// <summary>AWS Security Token Service. AssumeRole arrives with the IAM store and the policy engine.</summary>
-public sealed class StsProvider(StsSessions sessions, ISigningKeyStore keys) : AwsServiceProvider
+/// <summary>
+/// AWS Security Token Service. The gateway's authorizer has already checked <c>sts:AssumeRole</c> against the
+/// caller's policies and the role's trust policy before <see cref="AssumeRole"/> runs.
+/// </summary>
+public sealed partial class StsProvider(StsSessions sessions, ISigningKeyStore keys, IIamIdentityLookup iam) : AwsServiceProvider
 {
+    /// <summary>Session policies may hold at most this many characters (IAM User Guide, STS quotas).</summary>
+    private const int MaxSessionPolicyCharacters = 2048;
+
+    /// <summary>Role chaining (a session assuming a role) is limited to one hour.</summary>
+    private const int MaxChainedSeconds = 3600;
+
     private static readonly TimeSpan DefaultSessionDuration = TimeSpan.FromHours(12);
 
     public override string ServiceId => "sts";
@@ -67,6 +79,76 @@ public sealed class StsProvider(StsSessions sessions, ISigningKeyStore keys) : A
             ?? throw new AwsServiceException("InvalidParameterValue", $"The access key ID '{keyId}' is not valid.");
         return new JsonObject { ["Account"] = account };
     }
+
+    /// <summary>
+    /// Credentials of a role session (<c>arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION</c>), valid for 15 minutes
+    /// up to the role's maximum session duration (one hour when a session assumes a role).
+    /// </summary>
+    public JsonObject AssumeRole(RequestContext context, JsonObject input)
+    {
+        var roleArn = Required(input, "RoleArn", "roleArn");
+        var sessionName = Required(input, "RoleSessionName", "roleSessionName");
+        if (sessionName.Length is < 2 or > 64 || !SessionNamePattern().IsMatch(sessionName))
+        {
+            throw new AwsServiceException(
+                "ValidationError",
+                $"1 validation error detected: Value '{sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+        }
+
+        var sessionPolicy = (string?)input["Policy"];
+        if (sessionPolicy is not null)
+        {
+            if (PolicyDocument.CountNonWhitespaceCharacters(sessionPolicy) > MaxSessionPolicyCharacters)
+            {
+                throw new AwsServiceException("PackedPolicyTooLarge", "Packed size of the session policy exceeds the limit.");
+            }
+
+            PolicyDocument.Parse(sessionPolicy, PolicyDocumentKind.Identity);
+        }
+
+        var caller = context.Principal;
+        var roleName = roleArn[(roleArn.LastIndexOf('/') + 1)..];
+        var role = roleArn.StartsWith($"arn:aws:iam::{caller.AccountId}:role/", StringComparison.Ordinal) ? iam.FindRole(caller.AccountId, roleName) : null;
+        if (role is null || role.Arn != roleArn)
+        {
+            // AWS does not say whether the role exists: a missing role is refused like an untrusting one.
+            throw new AwsServiceException("AccessDenied", AccessDeniedMessage.For(caller.Arn, "sts:AssumeRole", roleArn, Decision.ImplicitDeny, PolicyType.RoleTrustPolicy), 403);
+        }
+
+        var max = caller.Type == PrincipalType.AssumedRole ? Math.Min(MaxChainedSeconds, role.MaxSessionDuration) : role.MaxSessionDuration;
+        var seconds = (long?)input["DurationSeconds"] ?? 3600;
+        if (seconds < 900)
+        {
+            throw new AwsServiceException(
+                "ValidationError",
+                $"1 validation error detected: Value '{seconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900");
+        }
+
+        if (seconds > max)
+        {
+            throw new AwsServiceException("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+
+        var assumedRoleId = $"{role.RoleId}:{sessionName}";
+        var arn = $"arn:aws:sts::{role.AccountId}:assumed-role/{role.RoleName}/{sessionName}";
+        var session = new Principal(PrincipalType.AssumedRole, role.AccountId, arn, assumedRoleId, null)
+        {
+            SessionPolicies = sessionPolicy is null ? [] : [sessionPolicy],
+        };
+        return new JsonObject
+        {
+            ["Credentials"] = CredentialsJson(sessions.Issue(session, TimeSpan.FromSeconds(seconds))),
+            ["AssumedRoleUser"] = new JsonObject { ["AssumedRoleId"] = assumedRoleId, ["Arn"] = arn },
+        };
+    }
+
+    private static string Required(JsonObject input, string member, string wireName) =>
+        (string?)input[member] ?? throw new AwsServiceException(
+            "ValidationError",
+            $"1 validation error detected: Value null at '{wireName}' failed to satisfy constraint: Member must not be null");
+
+    [GeneratedRegex(@"^[\w+=,.@-]+$")]
+    private static partial Regex SessionNamePattern();
 
     private static JsonObject CredentialsJson(StsSessions.Credentials credentials) => new()
     {
