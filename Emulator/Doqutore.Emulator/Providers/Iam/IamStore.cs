@@ -85,6 +85,19 @@ public sealed class IamStore : IResettable, IIamIdentityLookup
             role.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase), account.Generation);
     });
 
+    /// <summary>The group's identity policies (no boundary: groups have none), or null if no such group.</summary>
+    public IamIdentityPolicies? GroupPolicies(string accountId, string groupName) => With(accountId, account =>
+    {
+        if (!account.Groups.TryGetValue(groupName, out var group))
+        {
+            return null;
+        }
+
+        var policies = new List<IamPolicyDocumentRecord>();
+        AddPolicies(account, group, policies);
+        return new IamIdentityPolicies(group.Arn, group.Id, policies, null, null, new Dictionary<string, string>(), account.Generation);
+    });
+
     public IamRoleRecord? FindRole(string accountId, string roleName) => With(accountId, account =>
         account.Roles.TryGetValue(roleName, out var role)
             ? new IamRoleRecord(accountId, role.Name, role.Id, role.Arn, role.TrustPolicy, role.MaxSessionDuration)
