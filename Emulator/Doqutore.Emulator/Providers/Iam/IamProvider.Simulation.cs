@@ -24,9 +24,10 @@ public sealed partial class IamProvider
     {
         var simulation = ReadSimulation(input);
         var policies = SimulationPolicies.Inputs(IamInput.Strings(input, "PolicyInputList"), "PolicyInputList");
-        if (policies.Count == 0)
+        // Required, but may be empty (an empty list still reaches us as a present, empty member).
+        if (input["PolicyInputList"] is null)
         {
-            throw IamErrors.Validation("[]", "policyInputList", "Member must not be null");
+            throw IamErrors.Validation("null", "policyInputList", "Member must not be null");
         }
 
         if (simulation.CallerArn is null && simulation.ResourcePolicy is not null)
