@@ -38,7 +38,7 @@ public sealed partial class IamProvider
         var principal = simulation.CallerArn is { } caller
             ? SimulatedUser(context.AccountId, caller, null)
             : new RequestPrincipal(PrincipalKind.User, context.Principal.Arn, context.AccountId, context.Principal.UserId);
-        return Simulate(simulation, principal, policies, simulation.Boundary, input);
+        return Simulate(simulation, principal, policies, simulation.Boundary);
     }
 
     public JsonObject SimulatePrincipalPolicy(RequestContext context, JsonObject input)
@@ -77,10 +77,10 @@ public sealed partial class IamProvider
                 "role" => new RequestPrincipal(PrincipalKind.AssumedRole, identity.Arn, context.AccountId, identity.UniqueId) { RoleArn = identity.Arn, Tags = identity.Tags },
                 _ => new RequestPrincipal(PrincipalKind.User, identity.Arn, context.AccountId, identity.UniqueId),
             };
-        return Simulate(simulation, principal, policies, boundary, input);
+        return Simulate(simulation, principal, policies, boundary);
     }
 
-    private static JsonObject Simulate(SimulationInput simulation, RequestPrincipal principal, IReadOnlyList<SimulationPolicy> policies, SimulationPolicy? boundary, JsonObject input)
+    private static JsonObject Simulate(SimulationInput simulation, RequestPrincipal principal, IReadOnlyList<SimulationPolicy> policies, SimulationPolicy? boundary)
     {
         var identity = policies.Select(p => p.Document).ToArray();
         var results = new List<(string Key, JsonObject Result)>();
