@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Doqutore.Aws.Client;
-using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
 using Doqutore.IntegrationTests.Infrastructure;
 
@@ -109,13 +108,7 @@ public class SimulationEnforcementTests(EmulatorFixture emulator)
 
     public static TheoryData<EnforcedCase> Cases() => [.. All];
 
-    private AwsClient Iam(AWSCredentials credentials) => new(ServiceModels.Get("iam"), new AwsClientOptions
-    {
-        ServiceUrl = emulator.Endpoint,
-        AuthenticationRegion = EmulatorFixture.Region,
-        Credentials = credentials,
-        MaxErrorRetry = 0,
-    });
+    private AwsClient Iam(AWSCredentials credentials) => IamSetup.Client(emulator, credentials);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -148,7 +141,7 @@ public class SimulationEnforcementTests(EmulatorFixture emulator)
 
         foreach (var document in testCase.Managed)
         {
-            await root.InvokeAsync("AttachUserPolicy", new JsonObject { ["UserName"] = name, ["PolicyArn"] = await CreatePolicy(root, document) });
+            await root.InvokeAsync("AttachUserPolicy", new JsonObject { ["UserName"] = name, ["PolicyArn"] = await IamSetup.CreatePolicy(root, document) });
         }
 
         if (testCase.GroupInline.Length > 0)
@@ -164,15 +157,11 @@ public class SimulationEnforcementTests(EmulatorFixture emulator)
 
         if (testCase.Boundary is { } boundary)
         {
-            await root.InvokeAsync("PutUserPermissionsBoundary", new JsonObject { ["UserName"] = name, ["PermissionsBoundary"] = await CreatePolicy(root, boundary) });
+            await root.InvokeAsync("PutUserPermissionsBoundary", new JsonObject { ["UserName"] = name, ["PermissionsBoundary"] = await IamSetup.CreatePolicy(root, boundary) });
         }
 
-        var key = (await root.InvokeAsync("CreateAccessKey", new JsonObject { ["UserName"] = name }))["AccessKey"]!;
-        return (name, arn, new BasicAWSCredentials((string)key["AccessKeyId"]!, (string)key["SecretAccessKey"]!));
+        return (name, arn, await IamSetup.CreateAccessKey(root, name));
     }
-
-    private static async Task<string> CreatePolicy(AwsClient root, string document) =>
-        (string)(await root.InvokeAsync("CreatePolicy", new JsonObject { ["PolicyName"] = AwsCli.Unique("simpolicy"), ["PolicyDocument"] = document }))["Policy"]!["Arn"]!;
 
     private static async Task<string> Simulate(AwsClient root, EnforcedCase testCase, string arn)
     {
