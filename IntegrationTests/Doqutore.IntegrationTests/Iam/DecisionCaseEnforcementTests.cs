@@ -189,7 +189,7 @@ public class DecisionCaseEnforcementTests(EmulatorFixture emulator, ITestOutputH
             ?? (resource.Split(':') is [_, _, _, { Length: > 0 } arnRegion, ..] ? arnRegion : EmulatorFixture.Region);
         try
         {
-            await Call(credentials, action, resource, region);
+            await Call(credentials, action, resource, region, (string?)testCase["context"]?["sts:ExternalId"]);
             return null;
         }
         catch (AmazonServiceException error)
@@ -202,7 +202,7 @@ public class DecisionCaseEnforcementTests(EmulatorFixture emulator, ITestOutputH
         }
     }
 
-    private async Task Call(AWSCredentials credentials, string action, string resource, string region)
+    private async Task Call(AWSCredentials credentials, string action, string resource, string region, string? externalId)
     {
         // The resource part keeps its colons (an S3 key a:b:c, a session's user id in a folder name).
         var path = resource.Split(':', 6)[^1];
@@ -263,7 +263,7 @@ public class DecisionCaseEnforcementTests(EmulatorFixture emulator, ITestOutputH
             case "sts":
             {
                 using var sts = new AmazonSecurityTokenServiceClient(credentials, Configure(new AmazonSecurityTokenServiceConfig(), region));
-                await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = resource, RoleSessionName = "replay" });
+                await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = resource, RoleSessionName = "replay", ExternalId = externalId });
                 break;
             }
 

@@ -36,6 +36,8 @@ internal static partial class ReplayCases
     /// <summary>Cases the emulator decides otherwise than the IAM User Guide, by name, with why.</summary>
     private static readonly Dictionary<string, string> KnownDisagreements = new(StringComparer.Ordinal)
     {
+        ["a trust policy condition on sts:ExternalId that holds"] =
+            "the gateway does not set sts:ExternalId from AssumeRole's ExternalId parameter, so a trust condition on it never holds",
     };
 
     private static readonly Lazy<JsonObject> File = new(() =>
@@ -99,7 +101,9 @@ internal static partial class ReplayCases
                 return "aws:SecureTransport true (the emulator speaks http)";
             }
 
-            if (key is not ("aws:RequestedRegion" or "aws:SecureTransport") && !IsPrincipalKey(key))
+            // AssumeRole's ExternalId parameter is the request's sts:ExternalId.
+            var fromParameter = key == "sts:ExternalId" && action == "sts:AssumeRole";
+            if (key is not ("aws:RequestedRegion" or "aws:SecureTransport") && !fromParameter && !IsPrincipalKey(key))
             {
                 return $"context key {key} a real request cannot carry";
             }
