@@ -88,4 +88,18 @@ public class RequestMappingTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("ChangePassword", "{}")]
+    [InlineData("CreateAccessKey", "{}")]
+    [InlineData("GetUser", "{}")]
+    public void Iam_operations_without_a_user_name_act_on_the_calling_user(string operation, string input)
+    {
+        var model = ServiceModels.Get("iam");
+        var caller = $"arn:aws:iam::{Account}:user/ops/mallory";
+
+        var resources = ResourceArns.For(model, model.GetOperation(operation), JsonNode.Parse(input)!.AsObject(), Account, Region, caller);
+
+        Assert.Equal([caller], resources);
+    }
 }

@@ -78,7 +78,7 @@ public sealed partial class IamAuthorizer(
         var caller = context.Principal;
         var input = context.Input?.Values ?? [];
         var action = IamActions.For(model, operation);
-        var resources = ResourceArns.For(model, operation, input, caller.AccountId, context.Region).ToArray();
+        var resources = ResourceArns.For(model, operation, input, caller.AccountId, context.Region, caller.Type == PrincipalType.IAMUser ? caller.Arn : null).ToArray();
         var (principal, identity) = Resolve(caller);
         var resourcePolicy = resources.Length == 1 ? FindResourcePolicy(caller.AccountId, action, resources[0]) : null;
         return new AuthorizationRequest(principal, action, resources)
@@ -178,6 +178,7 @@ public sealed partial class IamAuthorizer(
     [
         ("PolicyArn", "iam:PolicyARN"),
         ("PermissionsBoundary", "iam:PermissionsBoundary"),
+        ("ExternalId", "sts:ExternalId"),
     ];
 
     private static (string Path, string Name) SplitResource(string arn, string kind)

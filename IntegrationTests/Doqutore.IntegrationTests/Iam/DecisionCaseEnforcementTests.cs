@@ -231,6 +231,7 @@ public class DecisionCaseEnforcementTests(EmulatorFixture emulator, ITestOutputH
                 var input = operation switch
                 {
                     "ListUsers" => [],
+                    "ChangePassword" => new JsonObject { ["OldPassword"] = "Old-Passw0rd!", ["NewPassword"] = "New-Passw0rd!" },
                     "PutUserPolicy" => new JsonObject
                     {
                         ["UserName"] = userName,

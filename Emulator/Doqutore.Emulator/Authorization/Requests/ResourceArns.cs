@@ -58,9 +58,18 @@ public static partial class ResourceArns
         ["cloudformation"] = ["arn:aws:cloudformation:{region}:{account}:stack/{StackName}/*"],
     };
 
-    /// <summary>The resources of a request; <c>["*"]</c> when the operation names none.</summary>
-    public static IReadOnlyList<string> For(ServiceModel model, Operation operation, JsonObject input, string account, string region)
+    /// <summary>
+    /// The resources of a request; <c>["*"]</c> when the operation names none. IAM operations that act on the
+    /// calling user when they name no user (ChangePassword, CreateAccessKey without UserName, …) are
+    /// authorized against <paramref name="callerUserArn"/>, as AWS does.
+    /// </summary>
+    public static IReadOnlyList<string> For(ServiceModel model, Operation operation, JsonObject input, string account, string region, string? callerUserArn = null)
     {
+        if (callerUserArn is not null && ActsOnCallerWhenUnnamed(model, operation) && input["UserName"] is null)
+        {
+            return [callerUserArn];
+        }
+
         if (!Templates.TryGetValue(model.Id, out var templates))
         {
             return [Any];
@@ -82,6 +91,11 @@ public static partial class ResourceArns
 
         return [Any];
     }
+
+    /// <summary>IAM operations on "the user" that default to the caller: an optional UserName, or none at all (ChangePassword).</summary>
+    private static bool ActsOnCallerWhenUnnamed(ServiceModel model, Operation operation) =>
+        model.Id == "iam" && (operation.Name == "ChangePassword"
+            || (operation.Input?.GetMember("UserName") is not null && !operation.Input.Required.Contains("UserName")));
 
     /// <summary>Members that take a name or a whole ARN (Lambda's FunctionName, CloudTrail's Name).</summary>
     private static readonly HashSet<string> NameOrArn = new(StringComparer.Ordinal) { "FunctionName", "Name", "TrailName", "StackName" };
