@@ -1,10 +1,12 @@
 using Doqutore.Aws.Signing;
 using Doqutore.Emulator.Authorization;
 using Doqutore.Emulator.Core;
+using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Doqutore.Emulator.Hosting;
 
@@ -25,6 +27,8 @@ public static class EmulatorServices
         services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
         services.AddSingleton(new PolicyCache());
         services.AddSingleton<IRequestAuthorizer, IamAuthorizer>();
+        services.AddSingleton<IServicePrincipalAuthorizer, ServicePrincipalAuthorizer>();
+        services.TryAddSingleton<IFunctionInvoker, NoFunctionInvoker>();
 
         services.AddSingleton<StsSessions>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
