@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Doqutore.Emulator.Core;
+
+namespace Doqutore.Emulator.Providers.CloudTrail;
+
+/// <summary>
+/// StartLogging, StopLogging, GetTrailStatus. The logging state changes as of the call's arrival time, so that the
+/// StopLogging call itself is still logged and the StartLogging call is not (see <see cref="Trail"/>).
+/// </summary>
+public sealed partial class CloudTrailProvider
+{
+    public JsonObject StartLogging(RequestContext context, JsonObject input)
+    {
+        var nameOrArn = CloudTrailInput.Required(input, "Name");
+        return With(context, account =>
+        {
+            Find(account, context, nameOrArn, Reach.Home).StartLogging(context.ReceivedAt, Now);
+            return Empty();
+        });
+    }
+
+    public JsonObject StopLogging(RequestContext context, JsonObject input)
+    {
+        var nameOrArn = CloudTrailInput.Required(input, "Name");
+        return With(context, account =>
+        {
+            Find(account, context, nameOrArn, Reach.Home).StopLogging(context.ReceivedAt, Now);
+            return Empty();
+        });
+    }
+
+    /// <summary>
+    /// The status fields of §1.8 that apply (the "no longer in use" ones are left out). No delivery fields appear
+    /// while no <see cref="ITrailLogStore"/> is registered, since no log file is then written.
+    /// </summary>
+    public JsonObject GetTrailStatus(RequestContext context, JsonObject input)
+    {
+        var nameOrArn = CloudTrailInput.Required(input, "Name");
+        return With(context, account =>
+        {
+            var trail = Find(account, context, nameOrArn, Reach.ShadowByArn);
+            var output = new JsonObject { ["IsLogging"] = trail.IsLogging };
+            Time(output, "LatestDeliveryTime", trail.Log.LatestDeliveryTime);
+            if (trail.Log.LatestDeliveryError is { } error)
+            {
+                output["LatestDeliveryError"] = error;
+            }
+
+            Time(output, "StartLoggingTime", trail.StartLoggingTime);
+            Time(output, "StopLoggingTime", trail.StopLoggingTime);
+            return output;
+        });
+    }
+
+    private static void Time(JsonObject output, string member, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            output[member] = time;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using Doqutore.Emulator.Delivery;
+using Doqutore.Emulator.Recording;
+
+namespace Doqutore.Emulator.Providers.CloudTrail;
+
+/// <summary>
+/// What happens to each record the recorder produces:
+/// (1) a management event goes to the event history (LookupEvents), trails or not;
+/// (2) it is given to the trails of its account that were logging when the call arrived
+///     (<see cref="CloudTrailRecord.ReceivedAt"/>, decided exactly from the trails' logging intervals, deleted
+///     trails included) and cover its region, global service events only to trails including them, and whose
+///     selectors select it;
+/// (3) if at least one trail took it, it goes once to the default event bus of its account and region as
+///     "AWS API Call via CloudTrail", unless it is larger than 256 KB, read-only management events flagged so
+///     that only opted-in rules receive them;
+/// (4) each trail that took it queues it for its next log file.
+/// </summary>
+public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, IServiceProvider services) : ICloudTrailSink
+{
+    public const string DetailType = "AWS API Call via CloudTrail";
+
+    /// <summary>Events larger than this are not sent to EventBridge (§1.5).</summary>
+    public const int MaxEventBytes = 256 * 1024;
+
+    // Read-only management events EventBridge delivers without the opt-in (§2).
+    private static readonly HashSet<(string Source, string Name)> AlwaysDelivered =
+    [
+        ("sts.amazonaws.com", "GetSessionToken"),
+        ("sts.amazonaws.com", "GetFederationToken"),
+        ("events.amazonaws.com", "TestEventPattern"),
+    ];
+
+    public void Accept(CloudTrailRecord record)
+    {
+        if (record.Category == CloudTrailEventCategory.Management)
+        {
+            history.Add(record);
+        }
+
+        var takers = store.With(record.AccountId, account =>
+            account.Trails.Concat(account.Deleted).Where(t => t.Takes(record)).ToList());
+        if (takers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var trail in takers)
+        {
+            trail.Log.Add(record);
+        }
+
+        // Optional: EventBridge may not be registered; then nothing is put on a bus.
+        if (services.GetService(typeof(IServiceEventBus)) is IServiceEventBus bus && Size(record) <= MaxEventBytes)
+        {
+            bus.Put(ToServiceEvent(record));
+        }
+    }
+
+    /// <summary>The event CloudTrail puts on the default bus for a record.</summary>
+    public static ServiceEvent ToServiceEvent(CloudTrailRecord record) =>
+        new(record.AccountId, record.Region, SourceOf(record.EventSource), DetailType, (System.Text.Json.Nodes.JsonObject)record.Record.DeepClone(), record.EventTime)
+        {
+            IsReadOnlyManagementEvent = record.ReadOnly
+                && record.Category == CloudTrailEventCategory.Management
+                && !AlwaysDelivered.Contains((record.EventSource, record.EventName)),
+        };
+
+    /// <summary><c>aws.&lt;service&gt;</c> from an eventSource such as <c>iam.amazonaws.com</c>.</summary>
+    public static string SourceOf(string eventSource)
+    {
+        var dot = eventSource.IndexOf('.', StringComparison.Ordinal);
+        return "aws." + (dot > 0 ? eventSource[..dot] : eventSource);
+    }
+
+    private static int Size(CloudTrailRecord record) => Encoding.UTF8.GetByteCount(record.Record.ToJsonString());
+}

@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Doqutore.Emulator.Recording;
+
+namespace Doqutore.Emulator.Providers.CloudTrail;
+
+/// <summary>
+/// CloudTrail log files (§1.6): gzip JSON <c>{"Records":[…]}</c> under
+/// <c>[prefix/]AWSLogs/&lt;account&gt;/CloudTrail/&lt;region&gt;/YYYY/MM/DD/</c>, named
+/// <c>&lt;account&gt;_CloudTrail_&lt;region&gt;_&lt;YYYYMMDD&gt;T&lt;HHmm&gt;Z_&lt;16 chars&gt;.json.gz</c> with the delivery time.
+/// One file per account and region of the records (a multi-region trail writes one per region).
+/// </summary>
+public static class TrailLogFiles
+{
+    private const string UniqueAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>The object key of a log file delivered at <paramref name="deliveredAt"/>.</summary>
+    public static string Key(string? prefix, string accountId, string region, DateTimeOffset deliveredAt, string unique)
+    {
+        var utc = deliveredAt.UtcDateTime;
+        var folder = $"AWSLogs/{accountId}/CloudTrail/{region}/{utc:yyyy}/{utc:MM}/{utc:dd}/";
+        var file = $"{accountId}_CloudTrail_{region}_{utc:yyyyMMdd}T{utc:HHmm}Z_{unique}.json.gz";
+        return (string.IsNullOrEmpty(prefix) ? string.Empty : prefix.TrimEnd('/') + "/") + folder + file;
+    }
+
+    /// <summary>A random 16-character unique string, as AWS's (it carries no meaning).</summary>
+    public static string UniqueString() => RandomNumberGenerator.GetString(UniqueAlphabet, 16);
+
+    /// <summary>The gzip content of a file holding <paramref name="records"/>.</summary>
+    public static byte[] Content(IEnumerable<CloudTrailRecord> records)
+    {
+        var document = new JsonObject { ["Records"] = new JsonArray(records.Select(r => (JsonNode?)r.Record.DeepClone()).ToArray()) };
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new Utf8JsonWriter(gzip))
+        {
+            document.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The log files of one delivery: records grouped by account and region, each group one file.</summary>
+    public static IEnumerable<(string Key, byte[] Content)> Files(string? prefix, IReadOnlyCollection<CloudTrailRecord> records, DateTimeOffset deliveredAt) =>
+        records.GroupBy(r => (r.AccountId, r.Region))
+            .Select(g => (Key(prefix, g.Key.AccountId, g.Key.Region, deliveredAt, UniqueString()), Content(g)));
+}
