@@ -47,7 +47,6 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-topics", "sns", "ListTopics" },
         { "sqs list-queues", "sqs", "ListQueues" },
-        { "cloudtrail describe-trails", "cloudtrail", "DescribeTrails" },
         { "events list-rules", "events", "ListRules" },
         { "s3api list-buckets", "s3", "ListBuckets" },
         { "dynamodb list-tables", "dynamodb", "ListTables" },

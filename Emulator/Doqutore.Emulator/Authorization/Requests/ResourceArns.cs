@@ -38,7 +38,7 @@ public static partial class ResourceArns
             "arn:aws:iam::{account}:group/{GroupName}",
             "{PolicySourceArn}",
         ],
-        ["cloudtrail"] = ["arn:aws:cloudtrail:{region}:{account}:trail/{Name}", "arn:aws:cloudtrail:{region}:{account}:trail/{TrailName}"],
+        ["cloudtrail"] = ["arn:aws:cloudtrail:{region}:{account}:trail/{Name}", "arn:aws:cloudtrail:{region}:{account}:trail/{TrailName}", "{ResourceId}"],
         ["events"] =
         [
             "arn:aws:events:{region}:{account}:rule/{EventBusName:bus}/{Rule}",
