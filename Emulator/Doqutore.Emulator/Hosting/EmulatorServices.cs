@@ -6,6 +6,7 @@ using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
+using Doqutore.Emulator.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Doqutore.Emulator.Hosting;
@@ -34,6 +35,7 @@ public static class EmulatorServices
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddCloudTrailRecorder();
         return services;
     }
 
