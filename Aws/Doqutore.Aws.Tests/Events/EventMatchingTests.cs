@@ -56,4 +56,11 @@ public sealed class EventMatchingTests
     [Fact]
     public void Escaped_characters_in_pattern_strings_are_unescaped() =>
         Assert.True(EventPattern.Parse("""{"s":["a\"b\\c\u00e9"]}""").Matches("""{"s":"a\"b\\cé"}"""));
+
+    [Fact]
+    public void A_json_node_holding_a_non_string_clr_value_matches_by_its_json_text()
+    {
+        var node = new JsonObject { ["id"] = JsonValue.Create(new Guid("6a7e8feb-b491-4cf7-a9f1-bf3703467718")), ["c"] = JsonValue.Create('x') };
+        Assert.True(EventPattern.Parse("""{"id":[{"prefix":"6a7e8feb-"}],"c":["x"]}""").Matches(node));
+    }
 }
