@@ -224,9 +224,11 @@ public class CloudTrailSinkTests
     }
 
     [Fact]
-    public void Event_source_becomes_the_aws_source()
+    public void The_bus_event_takes_the_recorders_EventBridge_source()
     {
-        Assert.Equal("aws.cloudtrail", Doqutore.Emulator.Providers.CloudTrail.CloudTrailSink.SourceOf("cloudtrail.amazonaws.com"));
-        Assert.Equal("aws.s3", Doqutore.Emulator.Providers.CloudTrail.CloudTrailSink.SourceOf("s3.amazonaws.com"));
+        _ct.CreateLoggingTrail("main");
+        _ct.Accept(Records.Of("monitoring.amazonaws.com", "PutMetricAlarm", _ct.Tick()));
+
+        Assert.Equal("aws.cloudwatch", Assert.Single(_ct.Bus.Events).Source);
     }
 }

@@ -56,6 +56,8 @@ internal static class Records
             Username = username,
             AccessKeyId = accessKeyId,
             Resources = resources ?? [],
+            EventBridgeSource = CloudTrailConventions.EventBridgeSource(eventSource),
+            NeedsReadOnlyOptIn = category == CloudTrailEventCategory.Management && CloudTrailConventions.NeedsReadOnlyOptIn(eventName),
         };
     }
 

@@ -7,6 +7,7 @@ using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
+using Doqutore.Emulator.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Doqutore.Emulator.Hosting;
@@ -35,6 +36,7 @@ public static class EmulatorServices
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
         return services;
     }

@@ -1,3 +1,4 @@
+using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Recording;
 using Doqutore.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,5 +11,6 @@ namespace Doqutore.IntegrationTests.CloudTrail;
 /// </summary>
 public sealed class CloudTrailEmulatorFixture : EmulatorFixture
 {
-    public ICloudTrailSink Sink => Services.GetRequiredService<ICloudTrailSink>();
+    /// <summary>The CloudTrail service's own sink (other sinks, such as the schema check, listen beside it).</summary>
+    public ICloudTrailSink Sink => Services.GetRequiredService<CloudTrailSink>();
 }

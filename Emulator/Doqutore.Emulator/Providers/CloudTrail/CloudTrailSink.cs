@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Recording;
 
@@ -13,7 +14,8 @@ namespace Doqutore.Emulator.Providers.CloudTrail;
 ///     selectors select it;
 /// (3) if at least one trail took it, it goes once to the default event bus of its account and region as
 ///     "AWS API Call via CloudTrail", unless it is larger than 256 KB, read-only management events flagged so
-///     that only opted-in rules receive them;
+///     that only opted-in rules receive them (GetSessionToken and GetFederationToken excepted, as the recorder
+///     classifies them);
 /// (4) each trail that took it queues it for its next log file.
 /// </summary>
 public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, IServiceProvider services) : ICloudTrailSink
@@ -22,14 +24,6 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
 
     /// <summary>Events larger than this are not sent to EventBridge (§1.5).</summary>
     public const int MaxEventBytes = 256 * 1024;
-
-    // Read-only management events EventBridge delivers without the opt-in (§2).
-    private static readonly HashSet<(string Source, string Name)> AlwaysDelivered =
-    [
-        ("sts.amazonaws.com", "GetSessionToken"),
-        ("sts.amazonaws.com", "GetFederationToken"),
-        ("events.amazonaws.com", "TestEventPattern"),
-    ];
 
     public void Accept(CloudTrailRecord record)
     {
@@ -57,21 +51,19 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
         }
     }
 
-    /// <summary>The event CloudTrail puts on the default bus for a record.</summary>
+    /// <summary>
+    /// The event CloudTrail puts on the default bus for a record: its source and whether only opted-in rules get it
+    /// are the recorder's classification (<see cref="CloudTrailRecord.EventBridgeSource"/>,
+    /// <see cref="CloudTrailRecord.NeedsReadOnlyOptIn"/>).
+    /// </summary>
     public static ServiceEvent ToServiceEvent(CloudTrailRecord record) =>
-        new(record.AccountId, record.Region, SourceOf(record.EventSource), DetailType, (System.Text.Json.Nodes.JsonObject)record.Record.DeepClone(), record.EventTime)
+        new(record.AccountId, record.Region, SourceOf(record), DetailType, (JsonObject)record.Record.DeepClone(), record.EventTime)
         {
-            IsReadOnlyManagementEvent = record.ReadOnly
-                && record.Category == CloudTrailEventCategory.Management
-                && !AlwaysDelivered.Contains((record.EventSource, record.EventName)),
+            IsReadOnlyManagementEvent = record.NeedsReadOnlyOptIn,
         };
 
-    /// <summary><c>aws.&lt;service&gt;</c> from an eventSource such as <c>iam.amazonaws.com</c>.</summary>
-    public static string SourceOf(string eventSource)
-    {
-        var dot = eventSource.IndexOf('.', StringComparison.Ordinal);
-        return "aws." + (dot > 0 ? eventSource[..dot] : eventSource);
-    }
+    private static string SourceOf(CloudTrailRecord record) =>
+        record.EventBridgeSource is { Length: > 0 } source ? source : CloudTrailConventions.EventBridgeSource(record.EventSource);
 
     private static int Size(CloudTrailRecord record) => Encoding.UTF8.GetByteCount(record.Record.ToJsonString());
 }
