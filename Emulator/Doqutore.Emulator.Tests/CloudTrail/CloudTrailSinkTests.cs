@@ -143,6 +143,18 @@ public class CloudTrailSinkTests
     }
 
     [Fact]
+    public void Records_are_judged_by_the_selectors_in_force_when_their_call_arrived()
+    {
+        _ct.CreateLoggingTrail("main");
+        var before = _ct.Tick();
+        _ct.Call("PutEventSelectors", JsonNode.Parse("""{"TrailName":"main","EventSelectors":[{"IncludeManagementEvents":false,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]}""")!.AsObject());
+        _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
+        _ct.Accept(Records.Of("iam.amazonaws.com", "DeleteUser", before));
+
+        Assert.Equal(["PutEventSelectors", "DeleteUser"], _ct.Bus.Names);
+    }
+
+    [Fact]
     public void A_single_region_trail_takes_its_own_region_only()
     {
         _ct.CreateLoggingTrail("main", region: "eu-west-1");

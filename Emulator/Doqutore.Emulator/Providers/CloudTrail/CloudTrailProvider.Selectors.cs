@@ -13,8 +13,7 @@ public sealed partial class CloudTrailProvider
         return With(context, account =>
         {
             var trail = Find(account, context, nameOrArn, Reach.Home);
-            trail.Selectors = selectors;
-            trail.HasCustomEventSelectors = true;
+            trail.SetSelectors(selectors, context.ReceivedAt);
             return EventSelectorInput.Write(trail.Arn, selectors);
         });
     }

@@ -13,6 +13,9 @@ internal sealed class Trail(string accountId, string homeRegion, string name)
 
     private readonly List<LoggingInterval> _intervals = [];
 
+    // The selectors and since when (the arrival of the PutEventSelectors call) each version applied.
+    private readonly List<(DateTimeOffset Since, TrailEventSelectors Selectors)> _selectorVersions = [(DateTimeOffset.MinValue, TrailEventSelectors.Default)];
+
     public string AccountId { get; } = accountId;
 
     public string HomeRegion { get; } = homeRegion;
@@ -43,9 +46,10 @@ internal sealed class Trail(string accountId, string homeRegion, string name)
 
     public List<TrailTag> Tags { get; } = [];
 
-    public TrailEventSelectors Selectors { get; set; } = TrailEventSelectors.Default;
+    /// <summary>The selectors in force now.</summary>
+    public TrailEventSelectors Selectors => _selectorVersions[^1].Selectors;
 
-    public bool HasCustomEventSelectors { get; set; }
+    public bool HasCustomEventSelectors { get; private set; }
 
     public DateTimeOffset? StartLoggingTime { get; private set; }
 
@@ -94,6 +98,35 @@ internal sealed class Trail(string accountId, string homeRegion, string name)
         StopLoggingTime = now;
     }
 
+    /// <summary>
+    /// Replaces the selectors as of the PutEventSelectors call that arrived at <paramref name="arrivedAt"/>: calls that
+    /// arrived before (that call included) are judged by the selectors they arrived under.
+    /// </summary>
+    public void SetSelectors(TrailEventSelectors selectors, DateTimeOffset arrivedAt)
+    {
+        _selectorVersions.Add((arrivedAt, selectors));
+        if (_selectorVersions.Count > RememberedIntervals)
+        {
+            _selectorVersions.RemoveAt(0);
+        }
+
+        HasCustomEventSelectors = true;
+    }
+
+    /// <summary>The selectors in force when a call arriving at <paramref name="arrivedAt"/> arrived.</summary>
+    public TrailEventSelectors SelectorsAt(DateTimeOffset arrivedAt)
+    {
+        for (var i = _selectorVersions.Count - 1; i > 0; i--)
+        {
+            if (_selectorVersions[i].Since < arrivedAt)
+            {
+                return _selectorVersions[i].Selectors;
+            }
+        }
+
+        return _selectorVersions[0].Selectors;
+    }
+
     /// <summary>Marks the trail deleted by the DeleteTrail call that arrived at <paramref name="arrivedAt"/>.</summary>
     public void Delete(DateTimeOffset arrivedAt, DateTimeOffset now)
     {
@@ -118,13 +151,16 @@ internal sealed class Trail(string accountId, string homeRegion, string name)
     /// <summary>Whether the trail takes records of <paramref name="region"/> (its home region, or all for a multi-region trail).</summary>
     public bool Covers(string region) => IsMultiRegionTrail || string.Equals(region, HomeRegion, StringComparison.Ordinal);
 
-    /// <summary>Whether the trail takes <paramref name="record"/>, arrived when it did, by region, global events and selectors.</summary>
+    /// <summary>
+    /// Whether the trail takes <paramref name="record"/>: logging and selectors as they were when the call arrived;
+    /// region and global-event settings as they are now [gap: an UpdateTrail changing those is not versioned].
+    /// </summary>
     public bool Takes(CloudTrailRecord record) =>
         string.Equals(record.AccountId, AccountId, StringComparison.Ordinal)
         && Covers(record.Region)
         && (IncludeGlobalServiceEvents || !GlobalServiceEvents.IsGlobal(record))
         && WasLoggingAt(record.ReceivedAt)
-        && EventSelectorMatcher.Selects(Selectors, record);
+        && EventSelectorMatcher.Selects(SelectorsAt(record.ReceivedAt), record);
 
     /// <summary>
     /// A span of logging: the start is exclusive (the StartLogging call itself arrived before logging began), the
