@@ -80,6 +80,28 @@ public sealed class CloudTrailEndToEndTests(CloudTrailDeliveryFixture emulator) 
     }
 
     [Fact]
+    public async Task A_responder_finds_who_stopped_logging_through_the_facade()
+    {
+        const string region = "ca-west-1";
+        using var client = Trail(region);
+        await StartedTrail(client, "watched");
+        for (var i = 0; i < 3; i++)
+        {
+            await client.InvokeAsync("StopLogging", Named("watched"));
+        }
+
+        var api = new Doqutore.Aws.Client.Facades.CloudTrailApi(client);
+        var stops = await api.LookupEventsAsync("EventName", "StopLogging", limit: 2);
+        var all = await api.LookupEventsAsync("EventName", "StopLogging");
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(3, all.Count);
+        Assert.All(all, e => Assert.Equal(("StopLogging", "root", false), (e.EventName, e.Username, e.ReadOnly)));
+        Assert.True(all[0].EventTime >= all[2].EventTime);
+        Assert.Equal(all[0].EventId, (string?)JsonNode.Parse(all[0].CloudTrailEvent)!["eventID"]);
+    }
+
+    [Fact]
     public async Task A_DeleteTrail_that_removes_the_only_logging_trail_is_delivered()
     {
         const string region = "me-south-1";

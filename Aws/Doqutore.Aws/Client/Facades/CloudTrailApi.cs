@@ -60,6 +60,37 @@ public sealed class CloudTrailApi(AwsClient client) : ICloudTrailApi
     public async Task<TrailEventSelectorSet> GetEventSelectorsAsync(string trailNameOrArn, CancellationToken cancellation = default) =>
         Selectors(await client.InvokeAsync("GetEventSelectors", new JsonObject { ["TrailName"] = trailNameOrArn }, cancellation).ConfigureAwait(false));
 
+    public async Task<IReadOnlyList<TrailEvent>> LookupEventsAsync(string? attributeKey, string? attributeValue, DateTimeOffset? startTime = null, DateTimeOffset? endTime = null, int limit = 50, CancellationToken cancellation = default)
+    {
+        var events = new List<TrailEvent>();
+        string? token = null;
+        do
+        {
+            var input = new JsonObject { ["MaxResults"] = Math.Clamp(limit - events.Count, 1, 50) };
+            if (attributeKey is not null)
+            {
+                input["LookupAttributes"] = new JsonArray(new JsonObject { ["AttributeKey"] = attributeKey, ["AttributeValue"] = attributeValue });
+            }
+
+            Set(input, "StartTime", startTime);
+            Set(input, "EndTime", endTime);
+            Set(input, "NextToken", token);
+            var output = await client.InvokeAsync("LookupEvents", input, cancellation).ConfigureAwait(false);
+            events.AddRange((output["Events"] as JsonArray ?? []).Select(e => new TrailEvent(
+                (string?)e!["EventId"] ?? string.Empty,
+                (string?)e["EventName"] ?? string.Empty,
+                Time(e["EventTime"]) ?? default,
+                (string?)e["EventSource"],
+                (string?)e["Username"],
+                (string?)e["ReadOnly"] == "true",
+                (string?)e["CloudTrailEvent"] ?? "{}")));
+            token = (string?)output["NextToken"];
+        }
+        while (token is not null && events.Count < limit);
+
+        return events;
+    }
+
     public async Task<TrailEventSelectorSet> PutEventSelectorsAsync(string trailNameOrArn, TrailEventSelectorSet selectors, CancellationToken cancellation = default)
     {
         var input = new JsonObject { ["TrailName"] = trailNameOrArn };

@@ -24,6 +24,12 @@ public interface ICloudTrailApi
 
     Task<TrailEventSelectorSet> GetEventSelectorsAsync(string trailNameOrArn, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// The event history, newest first, following NextToken until <paramref name="limit"/> events: at most one lookup
+    /// attribute (<c>EventName</c>, <c>Username</c>, <c>ResourceName</c>…), times inclusive.
+    /// </summary>
+    Task<IReadOnlyList<TrailEvent>> LookupEventsAsync(string? attributeKey, string? attributeValue, DateTimeOffset? startTime = null, DateTimeOffset? endTime = null, int limit = 50, CancellationToken cancellation = default);
+
     /// <summary>Replaces the trail's selectors with <paramref name="selectors"/> (basic or advanced, not both).</summary>
     Task<TrailEventSelectorSet> PutEventSelectorsAsync(string trailNameOrArn, TrailEventSelectorSet selectors, CancellationToken cancellation = default);
 }
@@ -33,6 +39,9 @@ public sealed record TrailStatus(bool IsLogging, DateTimeOffset? LatestDeliveryT
 {
     public DateTimeOffset? StartLoggingTime { get; init; }
 }
+
+/// <summary>An event of the history as <c>LookupEvents</c> returns it; <see cref="CloudTrailEvent"/> is the whole record as JSON text.</summary>
+public sealed record TrailEvent(string EventId, string EventName, DateTimeOffset EventTime, string? EventSource, string? Username, bool ReadOnly, string CloudTrailEvent);
 
 /// <summary>A trail as <c>DescribeTrails</c> lists it (the fields responders read).</summary>
 public sealed record TrailSummary(string Name, string TrailArn, string? S3BucketName, bool IsMultiRegionTrail, bool LogFileValidationEnabled, string? HomeRegion);
