@@ -205,10 +205,29 @@ public class TrailApiTests
     }
 
     [Fact]
-    public void A_single_region_trail_of_another_region_is_not_found()
+    public void A_single_region_trail_of_another_region_is_not_found_by_name()
     {
         Create("local", region: "eu-west-1");
         Assert.Equal("TrailNotFoundException", Error("GetTrail", Named("local")).Code);
+    }
+
+    [Fact]
+    public void A_trail_of_another_region_is_read_by_ARN_but_not_changed()
+    {
+        Create("local", region: "eu-west-1");
+        var arn = $"arn:aws:cloudtrail:eu-west-1:{Account}:trail/local";
+
+        Assert.Equal("eu-west-1", (string?)_ct.Call("GetTrail", Named(arn))["Trail"]!["HomeRegion"]);
+        Assert.Equal("local", (string?)Assert.Single((JsonArray)_ct.Call("DescribeTrails", new JsonObject { ["trailNameList"] = new JsonArray(arn) })["trailList"]!)!["Name"]);
+        Assert.Equal("InvalidHomeRegionException", Error("StartLogging", Named(arn)).Code);
+    }
+
+    [Fact]
+    public void A_trail_of_another_account_is_not_found_by_ARN()
+    {
+        Create("audit");
+        var e = Error("GetTrail", Named("arn:aws:cloudtrail:us-east-1:444455556666:trail/audit"));
+        Assert.Equal(("TrailNotFoundException", $"Unknown trail: arn:aws:cloudtrail:us-east-1:444455556666:trail/audit for the user: {Account}"), (e.Code, e.Message));
     }
 
     [Fact]
@@ -293,12 +312,13 @@ public class TrailApiTests
     }
 
     [Fact]
-    public void ListTrails_lists_home_and_shadow_trails()
+    public void ListTrails_lists_the_accounts_trails_of_every_region()
     {
         Create("local", region: "eu-west-1");
         Create("everywhere", extra: new JsonObject { ["IsMultiRegionTrail"] = true });
+        Create("west", region: "us-west-2");
         var trails = (JsonArray)_ct.Call("ListTrails", new JsonObject(), "eu-west-1")["Trails"]!;
-        Assert.Equal(["everywhere/us-east-1", "local/eu-west-1"], trails.Select(t => $"{t!["Name"]}/{t["HomeRegion"]}").ToArray());
+        Assert.Equal(["everywhere/us-east-1", "local/eu-west-1", "west/us-west-2"], trails.Select(t => $"{t!["Name"]}/{t["HomeRegion"]}").ToArray());
     }
 
     [Fact]

@@ -111,8 +111,10 @@ public sealed partial class CloudTrailProvider
                 .Where(t => includeShadows || t.HomeRegion == context.Region);
             if (names.Count > 0)
             {
-                // Names or ARNs that name no trail are left out, not an error.
-                trails = trails.Where(t => names.Exists(n => n == t.Arn || (n == t.Name && (t.HomeRegion == context.Region || t.IsMultiRegionTrail))));
+                // Names match the region's trails (and shadows); an ARN reaches a trail of any region, as AWS
+                // documents. Names or ARNs that name no trail are left out, not an error.
+                trails = trails.Where(t => names.Contains(t.Name, StringComparer.Ordinal))
+                    .Union(account.Trails.Where(t => names.Contains(t.Arn, StringComparer.Ordinal)));
             }
 
             return new JsonObject
@@ -128,10 +130,10 @@ public sealed partial class CloudTrailProvider
         return With(context, account => new JsonObject { ["Trail"] = Describe(Find(account, context, nameOrArn, Reach.Visible)) });
     }
 
-    /// <summary>The trails visible in the region, shadows included [guess: whether other regions' single-region trails are listed].</summary>
+    /// <summary>The trails of the account in every region, each with its home region [guess: the reference says "trails in the current account"].</summary>
     public JsonObject ListTrails(RequestContext context, JsonObject input) => With(context, account => new JsonObject
     {
-        ["Trails"] = new JsonArray(account.VisibleIn(context.Region).OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode?)new JsonObject
+        ["Trails"] = new JsonArray(account.Trails.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode?)new JsonObject
         {
             ["TrailARN"] = t.Arn,
             ["Name"] = t.Name,

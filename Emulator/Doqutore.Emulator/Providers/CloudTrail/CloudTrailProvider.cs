@@ -23,10 +23,10 @@ public sealed partial class CloudTrailProvider(CloudTrailStore store, EventHisto
     /// <summary>How an operation may reach a trail.</summary>
     private enum Reach
     {
-        /// <summary>Reads: the trail of this region, or a multi-region trail's shadow, by name or ARN.</summary>
+        /// <summary>Reads: the trail of this region or a multi-region trail's shadow by name; any trail of the account by ARN.</summary>
         Visible,
 
-        /// <summary>GetTrailStatus: a shadow trail only by its ARN (§1.8).</summary>
+        /// <summary>GetTrailStatus: as <see cref="Visible"/>, but a shadow trail only by its ARN (§1.8).</summary>
         ShadowByArn,
 
         /// <summary>Changes: the trail only in its home region; elsewhere InvalidHomeRegionException.</summary>
@@ -56,7 +56,9 @@ public sealed partial class CloudTrailProvider(CloudTrailStore store, EventHisto
                 ?? account.Trails.Find(t => t.IsMultiRegionTrail && t.Name == nameOrArn);
         }
 
-        if (trail is null || !trail.Covers(context.Region))
+        // By name: the region's own trail or a multi-region trail's shadow. By ARN: any region's trail of the
+        // account, which reads may reach and changes outside its home region may not.
+        if (trail is null)
         {
             throw CloudTrailErrors.TrailNotFound(nameOrArn, context.AccountId);
         }
