@@ -4,6 +4,7 @@ using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class EmulatorServices
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddEvents(configuration);
         return services;
     }
 
