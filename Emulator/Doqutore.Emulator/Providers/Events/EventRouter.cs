@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Doqutore.Aws.Events;
 using Doqutore.Emulator.Delivery;
 
 namespace Doqutore.Emulator.Providers.Events;
@@ -35,30 +34,27 @@ public sealed class EventRouter(EventsStore store, EventLog log, DeliveryQueue q
     public IReadOnlyList<string> Route(string account, string region, string busName, JsonObject envelope, bool readOnlyManagementEvent = false)
     {
         var ingestion = clock.GetUtcNow();
+        var entry = log.Add(busName, envelope, readOnlyManagementEvent);
+        var patterns = store.With(account, region, state => state.Buses.TryGetValue(busName, out var bus) ? bus.Patterns : null);
+        if (patterns is null || patterns.Count == 0)
+        {
+            return [];
+        }
+
+        // Matching needs no lock (the set is an immutable snapshot); the matched rules' targets are read under it.
+        var names = patterns.Match(envelope);
         var rules = store.With(account, region, state =>
             state.Buses.TryGetValue(busName, out var bus)
-                ? bus.Rules.Values
-                    .Where(r => r.Matcher is not null && RuleStates.IsEnabled(r.State))
-                    .Select(r => new RuleSnapshot(r.Arn, r.Name, r.State, r.Matcher!, [.. r.Targets]))
+                ? names.Select(n => bus.Rules.GetValueOrDefault(n))
+                    .Where(r => r is not null && RuleStates.IsEnabled(r.State))
+                    .Where(r => !readOnlyManagementEvent || r!.State == RuleStates.EnabledWithManagementEvents)
+                    .Select(r => new RuleSnapshot(r!.Arn, r.Name, [.. r.Targets]))
                     .ToArray()
                 : []);
 
-        var entry = log.Add(busName, envelope, readOnlyManagementEvent);
         var eventJson = envelope.ToJsonString();
-        var matched = new List<string>();
         foreach (var rule in rules)
         {
-            if (readOnlyManagementEvent && rule.State != RuleStates.EnabledWithManagementEvents)
-            {
-                continue;
-            }
-
-            if (!rule.Pattern.Matches(envelope))
-            {
-                continue;
-            }
-
-            matched.Add(rule.Arn);
             entry.Matched(rule.Arn);
             foreach (var target in rule.Targets)
             {
@@ -75,8 +71,8 @@ public sealed class EventRouter(EventsStore store, EventLog log, DeliveryQueue q
             }
         }
 
-        return matched;
+        return rules.Select(r => r.Arn).ToArray();
     }
 
-    private sealed record RuleSnapshot(string Arn, string Name, string State, EventPattern Pattern, EventTarget[] Targets);
+    private sealed record RuleSnapshot(string Arn, string Name, EventTarget[] Targets);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Doqutore.Aws.Events;
 
 namespace Doqutore.Emulator.Providers.Events;
 
@@ -12,8 +13,24 @@ public sealed class EventBus(string name, string arn)
     /// <summary>The bus's rules by name (ordinal order, as ListRules answers).</summary>
     public SortedDictionary<string, EventRule> Rules { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Bumped on every change of a rule or its state, so the router knows to rebuild its matcher.</summary>
-    public long Version { get; set; }
+    /// <summary>
+    /// The patterns of the bus's enabled rules, by rule name: the router matches each event against all of
+    /// them at once. Kept in step with <see cref="Rules"/> by <see cref="Refresh"/>; safe to match without a lock.
+    /// </summary>
+    public EventPatternSet Patterns { get; } = new();
+
+    /// <summary>Brings <see cref="Patterns"/> in line with the rule <paramref name="name"/> after it changed or went.</summary>
+    public void Refresh(string name)
+    {
+        if (Rules.TryGetValue(name, out var rule) && rule.Matcher is not null && RuleStates.IsEnabled(rule.State))
+        {
+            Patterns.Add(name, rule.Matcher);
+        }
+        else
+        {
+            Patterns.Remove(name);
+        }
+    }
 }
 
 /// <summary>A rule as PutRule stored it; PutRule replaces it whole, keeping its targets.</summary>
@@ -28,7 +45,7 @@ public sealed class EventRule
     public string? EventPattern { get; set; }
 
     /// <summary>The parsed <see cref="EventPattern"/>; null for schedule-only rules.</summary>
-    public Doqutore.Aws.Events.EventPattern? Matcher { get; set; }
+    public EventPattern? Matcher { get; set; }
 
     public string? ScheduleExpression { get; set; }
 

@@ -11,8 +11,6 @@ namespace Doqutore.Emulator.Providers.Events;
 /// </summary>
 public sealed partial class EventsProvider
 {
-    public const int PatternMaxLength = 4096;
-
     public JsonObject PutRule(RequestContext context, JsonObject input)
     {
         var name = EventsInput.RuleName(input, "Name");
@@ -82,7 +80,7 @@ public sealed partial class EventsProvider
             rule.Description = description;
             rule.RoleArn = roleArn;
             bus.Rules[name] = rule;
-            bus.Version++;
+            bus.Refresh(name);
             if (tags.Count > 0)
             {
                 SetTags(region, rule.Arn, tags);
@@ -154,7 +152,7 @@ public sealed partial class EventsProvider
             }
 
             bus.Rules.Remove(name);
-            bus.Version++;
+            bus.Refresh(name);
             state.Tags.Remove(rule.Arn);
             return Empty();
         });
@@ -179,7 +177,7 @@ public sealed partial class EventsProvider
 
             // [guess] EnableRule keeps a rule that already opted in to read-only management events opted in.
             rule.State = !enable ? RuleStates.Disabled : rule.State == RuleStates.EnabledWithManagementEvents ? rule.State : RuleStates.Enabled;
-            bus.Version++;
+            bus.Refresh(name);
             return Empty();
         });
     }
@@ -187,7 +185,7 @@ public sealed partial class EventsProvider
     /// <summary>Parses a pattern with the shared matcher, answering AWS's InvalidEventPatternException.</summary>
     private static EventPattern ParsePattern(string pattern)
     {
-        EventsInput.Length(pattern, "eventPattern", 0, PatternMaxLength);
+        EventsInput.Length(pattern, "eventPattern", 0, EventPattern.MaxLength);
         try
         {
             return EventPattern.Parse(pattern);

@@ -67,7 +67,6 @@ public sealed partial class EventsProvider
                 }
             }
 
-            Bus(state, busName).Version++;
             return new JsonObject { ["FailedEntryCount"] = failed.Count, ["FailedEntries"] = failed };
         });
     }
@@ -93,7 +92,6 @@ public sealed partial class EventsProvider
 
             // [guess] Ids the rule does not have are ignored, not failed.
             rule.Targets.RemoveAll(t => ids.Contains(t.Id, StringComparer.Ordinal));
-            Bus(state, busName).Version++;
             return new JsonObject { ["FailedEntryCount"] = 0, ["FailedEntries"] = new JsonArray() };
         });
     }
