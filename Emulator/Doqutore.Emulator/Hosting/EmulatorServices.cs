@@ -6,6 +6,7 @@ using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,6 +36,7 @@ public static class EmulatorServices
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddSqs();
         services.AddEvents(configuration);
         return services;
     }
