@@ -5,6 +5,7 @@ using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Sns;
 using Doqutore.Emulator.Providers.Sts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,11 +30,14 @@ public static class EmulatorServices
         services.AddSingleton<IRequestAuthorizer, IamAuthorizer>();
         services.AddSingleton<IServicePrincipalAuthorizer, ServicePrincipalAuthorizer>();
         services.TryAddSingleton<IFunctionInvoker, NoFunctionInvoker>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<Outbox>());
 
         services.AddSingleton<StsSessions>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddSns();
         return services;
     }
 
