@@ -40,9 +40,10 @@ internal sealed class SnsFilterPolicy
         {
             root = JsonNode.Parse(json);
         }
-        catch (JsonException error)
+        catch (JsonException)
         {
-            throw Invalid($"failed to parse JSON. {error.Message}");
+            // The engine words JSON errors as AWS's parser does (Jackson's message and location).
+            throw Invalid(EventPattern.TryParse(json, out _, out var reason) ? "failed to parse JSON" : Reason(reason!));
         }
 
         if (root is not JsonObject policy)
@@ -77,11 +78,13 @@ internal sealed class SnsFilterPolicy
         }
         catch (InvalidEventPatternException error)
         {
-            var reason = error.Message;
-            var at = reason.IndexOf("Reason: ", StringComparison.Ordinal);
-            throw Invalid(at >= 0 ? reason[(at + "Reason: ".Length)..] : reason);
+            throw Invalid(Reason(error.Message));
         }
     }
+
+    /// <summary>The reason of an EventBridge message (<c>Event pattern is not valid. Reason: …</c>).</summary>
+    private static string Reason(string message) =>
+        message.StartsWith(EventPattern.InvalidPrefix, StringComparison.Ordinal) ? message[EventPattern.InvalidPrefix.Length..] : message;
 
     /// <summary>True when the message passes the policy.</summary>
     public bool Matches(SnsPublication publication, string message)
