@@ -30,6 +30,7 @@ public static class EmulatorServices
         services.AddSingleton<IRequestAuthorizer, IamAuthorizer>();
         services.AddSingleton<IServicePrincipalAuthorizer, ServicePrincipalAuthorizer>();
         services.TryAddSingleton<IFunctionInvoker, NoFunctionInvoker>();
+        services.TryAddSingleton<IQueueSender, NoQueueSender>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<Outbox>());
 

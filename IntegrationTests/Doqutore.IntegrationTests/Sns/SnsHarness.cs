@@ -105,6 +105,11 @@ public sealed class SnsHarness(EmulatorFixture emulator) : IDisposable
 
     public static string SubscribeUrlOf(string body)
     {
+        if (body.StartsWith('{'))
+        {
+            return (string)JsonNode.Parse(body)!["SubscribeURL"]!;
+        }
+
         var start = body.IndexOf("http", StringComparison.Ordinal);
         var end = body.IndexOfAny(['\n', '"', ' '], start);
         return body[start..(end < 0 ? body.Length : end)];

@@ -109,13 +109,13 @@ internal sealed partial class SnsDeliveryWorker(
                 return queues.SendAsync(Caller(delivery), delivery.Endpoint, QueueMessageOf(delivery, message), cancellationToken);
             case "lambda":
                 var payload = messages.LambdaEvent(publication, message, delivery.SubscriptionArn, delivery.SignatureVersion, delivery.BaseUrl);
-                return functions.InvokeAsync(Caller(delivery), delivery.Endpoint, payload.ToJsonString(), cancellationToken);
+                return functions.InvokeAsync(Caller(delivery), delivery.Endpoint, SnsMessages.Text(payload), cancellationToken);
             case "email":
                 outbox.Send(Mail(delivery, publication.Subject ?? "AWS Notification Message", message + EmailFooter(delivery)));
                 return Task.CompletedTask;
             case "email-json":
                 var json = messages.Notification(publication, message, delivery.SubscriptionArn, delivery.SignatureVersion, delivery.BaseUrl);
-                outbox.Send(Mail(delivery, publication.Subject ?? "AWS Notification Message", json.ToJsonString()));
+                outbox.Send(Mail(delivery, publication.Subject ?? "AWS Notification Message", SnsMessages.Text(json)));
                 return Task.CompletedTask;
             default:
                 throw new DeliveryFailure("SDK_CLIENT_ERROR", $"The emulator does not deliver to protocol {delivery.Protocol}.", retryable: false);
@@ -130,7 +130,7 @@ internal sealed partial class SnsDeliveryWorker(
         }
 
         var notification = messages.Notification(delivery.Publication, message, delivery.SubscriptionArn, delivery.SignatureVersion, delivery.BaseUrl);
-        return new QueueMessage(notification.ToJsonString());
+        return new QueueMessage(SnsMessages.Text(notification));
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ internal sealed partial class SnsDeliveryWorker(
         var message = delivery.Publication.MessageFor(delivery.Protocol);
         var original = delivery.Protocol == "sqs"
             ? QueueMessageOf(delivery, message)
-            : new QueueMessage(messages.Notification(delivery.Publication, message, delivery.SubscriptionArn, delivery.SignatureVersion, delivery.BaseUrl).ToJsonString());
+            : new QueueMessage(SnsMessages.Text(messages.Notification(delivery.Publication, message, delivery.SubscriptionArn, delivery.SignatureVersion, delivery.BaseUrl)));
         var attributes = new Dictionary<string, MessageAttribute>(original.Attributes, StringComparer.Ordinal)
         {
             ["ErrorCode"] = new("String", failure.Code),

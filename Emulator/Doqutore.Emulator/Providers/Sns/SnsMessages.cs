@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Doqutore.Emulator.Delivery;
 
@@ -29,6 +31,12 @@ internal sealed record SnsPublication(string MessageId, string TopicArn, string 
 internal sealed class SnsMessages(SnsSigner signer)
 {
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>AWS writes its JSON with only the escapes JSON requires ('&amp;' in URLs and '&lt;' in messages stay as they are).</summary>
+    private static readonly JsonSerializerOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A document as SNS puts it on the wire.</summary>
+    public static string Text(JsonNode document) => document.ToJsonString(Writer);
 
     public string CertificateUrl(string baseUrl) => baseUrl + signer.CertificatePath;
 

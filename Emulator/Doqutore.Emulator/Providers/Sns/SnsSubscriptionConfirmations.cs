@@ -43,11 +43,11 @@ internal sealed partial class SnsSubscriptionConfirmations(
                     subscription.Endpoint,
                     from,
                     "AWS Notification - Subscription Confirmation",
-                    messages.SubscriptionConfirmation(topic.Arn, token, topic.SignatureVersion, baseUrl, clock.GetUtcNow()).ToJsonString(),
+                    SnsMessages.Text(messages.SubscriptionConfirmation(topic.Arn, token, topic.SignatureVersion, baseUrl, clock.GetUtcNow())),
                     source));
                 break;
             case "sqs":
-                var body = messages.SubscriptionConfirmation(topic.Arn, token, topic.SignatureVersion, baseUrl, clock.GetUtcNow()).ToJsonString();
+                var body = SnsMessages.Text(messages.SubscriptionConfirmation(topic.Arn, token, topic.SignatureVersion, baseUrl, clock.GetUtcNow()));
                 _ = SendToQueueAsync(new ServiceCaller("sns.amazonaws.com", topic.Arn, topic.Owner), subscription, body);
                 break;
         }
