@@ -41,6 +41,17 @@ public static class ServiceQuirks
         };
 
     /// <summary>
+    /// Query services whose older clients POST to a resource URL instead of <c>/</c> and leave the member naming
+    /// that resource out of the form: SQS's query-era SDKs post to the queue URL (<c>/000000000000/name</c>) without
+    /// <c>QueueUrl</c>. The query codec fills the member with the request's URL when the operation has it and the
+    /// form does not.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> QueryPathMembers = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sqs"] = "QueueUrl",
+    };
+
+    /// <summary>
     /// How SigV4 treats a request, per signing name (the service in the credential scope). The default is the
     /// AWS spec's; the S3 family deviates (see <see cref="SigV4Conventions"/>).
     /// </summary>

@@ -5,7 +5,11 @@ using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Iam;
+<<<<<<< HEAD
 using Doqutore.Emulator.Providers.Sns;
+=======
+using Doqutore.Emulator.Providers.Sqs;
+>>>>>>> sqs
 using Doqutore.Emulator.Providers.Sts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -38,6 +42,7 @@ public static class EmulatorServices
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddSqs();
         services.AddSns();
         return services;
     }
