@@ -5,11 +5,8 @@ using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Iam;
-<<<<<<< HEAD
 using Doqutore.Emulator.Providers.Sns;
-=======
 using Doqutore.Emulator.Providers.Sqs;
->>>>>>> sqs
 using Doqutore.Emulator.Providers.Sts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
