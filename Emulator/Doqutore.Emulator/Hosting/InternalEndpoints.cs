@@ -4,6 +4,7 @@ using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Events;
+using Doqutore.Emulator.Providers.Sns;
 
 namespace Doqutore.Emulator.Hosting;
 
@@ -42,6 +43,17 @@ public static class InternalEndpoints
             }.ToJsonString(),
             "application/json"));
         app.MapGet($"{Prefix}/events", (EventLog events) => Results.Text(events.ToJson().ToJsonString(), "application/json"));
+
+        // Mail services would have sent (SNS email subscriptions, …), oldest first; never logged.
+        app.MapGet($"{Prefix}/outbox", (Outbox outbox) => Results.Text(
+            new JsonArray(outbox.List().Select(m => (JsonNode?)m.ToJson()).ToArray()).ToJsonString(),
+            "application/json"));
+        app.MapDelete($"{Prefix}/outbox", (Outbox outbox) =>
+        {
+            outbox.Clear();
+            return Results.NoContent();
+        });
+        app.MapSnsEndpoints();
         return app;
     }
 

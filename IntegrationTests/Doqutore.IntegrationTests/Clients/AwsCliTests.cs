@@ -46,7 +46,6 @@ public class AwsCliTests(EmulatorFixture emulator)
     public static TheoryData<string, string, string> NotYetEmulated => new()
     {
         { "sns list-topics", "sns", "ListTopics" },
-        { "sqs list-queues", "sqs", "ListQueues" },
         { "cloudtrail describe-trails", "cloudtrail", "DescribeTrails" },
         { "events list-rules", "events", "ListRules" },
         { "s3api list-buckets", "s3", "ListBuckets" },
