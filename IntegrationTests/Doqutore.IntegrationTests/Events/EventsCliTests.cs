@@ -40,6 +40,37 @@ public class EventsCliTests(EmulatorFixture emulator)
     }
 
     [SkippableFact]
+    public void A_rule_routes_the_event_to_an_sns_topic_whose_policy_allows_eventbridge()
+    {
+        ExternalTool.RequireAwsCli();
+        var rule = AwsCli.Unique("tosns");
+        var ruleArn = _aws.Json("events", "put-rule", "--name", rule, "--event-pattern", """{"source":["com.doqutore.sns"]}""")["RuleArn"]!.GetValue<string>();
+        var topicArn = _aws.Json("sns", "create-topic", "--name", AwsCli.Unique("topic"))["TopicArn"]!.GetValue<string>();
+        var topicPolicy = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = "events.amazonaws.com" },
+                ["Action"] = "sns:Publish",
+                ["Resource"] = topicArn,
+                ["Condition"] = new JsonObject { ["ArnEquals"] = new JsonObject { ["aws:SourceArn"] = ruleArn } },
+            }),
+        };
+        _aws.Ok("sns", "set-topic-attributes", "--topic-arn", topicArn, "--attribute-name", "Policy", "--attribute-value", topicPolicy.ToJsonString());
+        var (queueUrl, queueArn) = Queue(AwsCli.Unique("fromsns"), ruleArnAllowed: null, service: "sns.amazonaws.com", sourceArn: topicArn);
+        _aws.Ok("sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint", queueArn, "--attributes", "RawMessageDelivery=true");
+        _aws.Ok("events", "put-targets", "--rule", rule, "--targets", $"Id=t,Arn={topicArn}");
+
+        _aws.Ok("events", "put-events", "--entries", Entries(("com.doqutore.sns", "ViaTopic", """{"k":"v"}""")));
+
+        var body = JsonNode.Parse(Assert.Single(Receive(queueUrl))["Body"]!.GetValue<string>())!;
+        Assert.Equal("ViaTopic", body["detail-type"]!.GetValue<string>());
+        Assert.Equal("v", body["detail"]!["k"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public void A_target_queue_without_a_policy_for_eventbridge_sends_the_event_to_the_dead_letter_queue()
     {
         ExternalTool.RequireAwsCli();
@@ -235,8 +266,9 @@ public class EventsCliTests(EmulatorFixture emulator)
     }
 
     /// <summary>A queue; when <paramref name="ruleArnAllowed"/> is set, its policy lets EventBridge send for that rule only.</summary>
-    private (string Url, string Arn) Queue(string name, string? ruleArnAllowed)
+    private (string Url, string Arn) Queue(string name, string? ruleArnAllowed, string service = "events.amazonaws.com", string? sourceArn = null)
     {
+        ruleArnAllowed ??= sourceArn;
         var url = _aws.Json("sqs", "create-queue", "--queue-name", name)["QueueUrl"]!.GetValue<string>();
         var arn = _aws.Json("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "QueueArn")["Attributes"]!["QueueArn"]!.GetValue<string>();
         if (ruleArnAllowed is not null)
@@ -247,7 +279,7 @@ public class EventsCliTests(EmulatorFixture emulator)
                 ["Statement"] = new JsonArray(new JsonObject
                 {
                     ["Effect"] = "Allow",
-                    ["Principal"] = new JsonObject { ["Service"] = "events.amazonaws.com" },
+                    ["Principal"] = new JsonObject { ["Service"] = service },
                     ["Action"] = "sqs:SendMessage",
                     ["Resource"] = arn,
                     ["Condition"] = new JsonObject { ["ArnEquals"] = new JsonObject { ["aws:SourceArn"] = ruleArnAllowed } },
