@@ -78,6 +78,17 @@ public static class ServiceQuirks
     public static readonly IReadOnlySet<string> AnonymousCallersAllowed = new HashSet<string>(StringComparer.Ordinal) { "s3" };
 
     /// <summary>
+    /// Operations AWS answers unsigned although their model carries no <c>authtype: none</c>; the model reader
+    /// gives them that auth type, so the gateway neither asks for a signature nor authorizes them. SNS's
+    /// ConfirmSubscription is the SubscribeURL of every confirmation message, a plain GET whose token is the
+    /// credential.
+    /// </summary>
+    public static readonly IReadOnlySet<(string Id, string Operation)> UnsignedOperations = new HashSet<(string, string)>
+    {
+        ("sns", "ConfirmSubscription"),
+    };
+
+    /// <summary>
     /// S3 answers virtual-hosted requests: <c>&lt;bucket&gt;.s3.&lt;anything&gt;</c> or <c>&lt;bucket&gt;.localhost</c>; the bucket is
     /// moved into the path before routing.
     /// </summary>

@@ -4,7 +4,9 @@ using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Sns;
 using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
 using Doqutore.Emulator.Recording;
@@ -31,12 +33,17 @@ public static class EmulatorServices
         services.AddSingleton<IRequestAuthorizer, IamAuthorizer>();
         services.AddSingleton<IServicePrincipalAuthorizer, ServicePrincipalAuthorizer>();
         services.TryAddSingleton<IFunctionInvoker, NoFunctionInvoker>();
+        services.TryAddSingleton<IQueueSender, NoQueueSender>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<Outbox>());
 
         services.AddSingleton<StsSessions>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
         services.AddSqs();
+        services.AddSns();
+        services.AddEvents(configuration);
         services.AddCloudTrailRecorder();
         return services;
     }
