@@ -45,7 +45,7 @@ public class AwsCliTests(EmulatorFixture emulator)
 
     public static TheoryData<string, string, string> NotYetEmulated => new()
     {
-        { "sns list-topics", "sns", "ListTopics" },
+        { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "cloudtrail describe-trails", "cloudtrail", "DescribeTrails" },
         { "events list-rules", "events", "ListRules" },
         { "s3api list-buckets", "s3", "ListBuckets" },
