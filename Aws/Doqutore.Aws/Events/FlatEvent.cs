@@ -129,7 +129,9 @@ internal sealed class FlatEvent
                 switch (kind)
                 {
                     case JsonValueKind.String:
-                        AddLeaf(path, new EventLeaf(LeafKind.String, value.GetValue<string>(), trail));
+                        // A JsonValue may hold a char, Guid, DateTime...: its JSON text is the string AWS would see.
+                        var text = value.AsValue().TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+                        AddLeaf(path, new EventLeaf(LeafKind.String, text, trail));
                         break;
                     case JsonValueKind.Number:
                         AddLeaf(path, new EventLeaf(LeafKind.Number, value.ToJsonString(), trail));

@@ -56,6 +56,11 @@ public sealed class Member
 
     public bool Deprecated { get; internal set; }
 
+    /// <summary>The member holds a secret (the model's <c>sensitive</c> trait on the member or its shape): CloudTrail masks it.</summary>
+    public bool Sensitive => SensitiveOverride || Shape.Sensitive;
+
+    internal bool SensitiveOverride { get; init; }
+
     public bool Flattened => FlattenedOverride ?? Shape.Flattened;
 
     public XmlNamespace? XmlNamespace => XmlNamespaceOverride ?? Shape.XmlNamespace;

@@ -188,6 +188,7 @@ internal static class ServiceModelReader
             IdempotencyToken = (bool?)raw["idempotencyToken"] ?? false,
             HostLabel = (bool?)raw["hostLabel"] ?? false,
             Deprecated = (bool?)raw["deprecated"] ?? false,
+            SensitiveOverride = (bool?)raw["sensitive"] ?? false,
         };
 
         // For an inline shape the traits were read onto the shape itself; a reference carries overrides.

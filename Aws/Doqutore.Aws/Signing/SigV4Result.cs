@@ -39,7 +39,10 @@ public sealed record SigV4Result
 
     public bool Presigned { get; init; }
 
-    /// <summary>The <see cref="SigningKey.Principal"/> of the key that signed.</summary>
+    /// <summary>
+    /// The <see cref="SigningKey.Principal"/> of the key that signed; on a failure after the key was found (a bad
+    /// signature, an expired token) the key's owner, so that the failed attempt can be attributed in CloudTrail.
+    /// </summary>
     public object? Principal { get; init; }
 
     /// <summary>The session token the request carried (validated against the key), or null.</summary>

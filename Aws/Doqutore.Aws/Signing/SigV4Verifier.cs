@@ -103,17 +103,17 @@ public sealed class SigV4Verifier
 
         if (key.SessionToken is not null && string.IsNullOrEmpty(parsed.SessionToken))
         {
-            return SigV4Result.Fail(Failure(SigV4FailureKind.SessionTokenMissing));
+            return SigV4Result.Fail(Failure(SigV4FailureKind.SessionTokenMissing)) with { Principal = key.Principal };
         }
 
         if (parsed.SessionToken is not null && !SigV4Crypto.FixedTimeEquals(parsed.SessionToken, key.SessionToken))
         {
-            return SigV4Result.Fail(Failure(SigV4FailureKind.SessionTokenInvalid));
+            return SigV4Result.Fail(Failure(SigV4FailureKind.SessionTokenInvalid)) with { Principal = key.Principal };
         }
 
         if (key.Expiration is { } expiration && expiration <= now)
         {
-            return SigV4Result.Fail(Failure(SigV4FailureKind.SessionTokenExpired));
+            return SigV4Result.Fail(Failure(SigV4FailureKind.SessionTokenExpired)) with { Principal = key.Principal };
         }
 
         var (payloadHash, pendingHash, payloadFailure) = PayloadHash(request, parsed, conventions);
@@ -125,7 +125,7 @@ public sealed class SigV4Verifier
                 AccessKeyId = parsed.AccessKeyId,
                 Authorization = parsed.Authorization,
                 ServerTime = now,
-            });
+            }) with { Principal = key.Principal };
         }
 
         var signingKey = _signingKeys.Get(key.SecretAccessKey, parsed.ScopeDate, parsed.Region, parsed.Service);
@@ -143,7 +143,7 @@ public sealed class SigV4Verifier
                 CanonicalRequest = canonicalRequest,
                 StringToSign = stringToSign,
                 SignatureProvided = parsed.Signature,
-            });
+            }) with { Principal = key.Principal };
         }
 
         if (conventions.TrustDeclaredPayloadHash && pendingHash is not null && request.BodyStream is null)
@@ -155,7 +155,7 @@ public sealed class SigV4Verifier
                 {
                     ClientPayloadHash = pendingHash,
                     ServerPayloadHash = actual,
-                });
+                }) with { Principal = key.Principal };
             }
 
             pendingHash = null;

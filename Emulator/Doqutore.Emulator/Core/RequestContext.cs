@@ -33,6 +33,15 @@ public sealed class RequestContext
     /// <summary>The caller; anonymous until authenticated.</summary>
     public Principal Principal { get; set; } = Principal.Anonymous("000000000000");
 
+    /// <summary>True once the caller's signature was verified (or the call was admitted anonymously).</summary>
+    public bool Authenticated { get; set; }
+
+    /// <summary>The owner of the access key a request failed to authenticate with, when the key exists (CloudTrail attributes the attempt to it).</summary>
+    public Principal? ClaimedPrincipal { get; set; }
+
+    /// <summary>The resource ARNs the request was authorized on (set by the authorizer; CloudTrail reuses them).</summary>
+    public IReadOnlyList<string>? ResourceArns { get; set; }
+
     /// <summary>The account whose resources the request addresses (the caller's, in a single-account emulator).</summary>
     public string AccountId => Principal.AccountId;
 

@@ -107,6 +107,7 @@ public sealed partial class GatewayPipeline(
 
         // 2. Authenticate: SigV4 against the credential store.
         context.Principal = authenticator.Authenticate(context, scope);
+        context.Authenticated = true;
 
         // 3. Parse the input per the model (authorization needs the resources it names).
         context.Input = codec.ParseRequest(model, operation, request);

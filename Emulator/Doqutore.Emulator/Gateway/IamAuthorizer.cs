@@ -79,6 +79,7 @@ public sealed partial class IamAuthorizer(
         var input = context.Input?.Values ?? [];
         var action = IamActions.For(model, operation);
         var resources = ResourceArns.For(model, operation, input, caller.AccountId, context.Region, caller.Type == PrincipalType.IAMUser ? caller.Arn : null).ToArray();
+        context.ResourceArns = resources;
         var (principal, identity) = Resolve(caller);
         var resourcePolicy = resources.Length == 1 ? FindResourcePolicy(caller.AccountId, action, resources[0]) : null;
         return new AuthorizationRequest(principal, action, resources)

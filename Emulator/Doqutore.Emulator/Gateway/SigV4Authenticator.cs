@@ -22,6 +22,7 @@ public sealed class SigV4Authenticator(ISigningKeyStore keys, TimeProvider clock
         switch (result.Status)
         {
             case SigV4Status.Failed:
+                context.ClaimedPrincipal = result.Principal as Principal;
                 throw result.ToException(context.Service.Protocol);
             case SigV4Status.Anonymous when AnonymousMayCall(context):
                 return Principal.Anonymous(DefaultAccount(context));

@@ -4,10 +4,12 @@ using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sns;
 using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
+using Doqutore.Emulator.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Doqutore.Emulator.Hosting;
@@ -41,6 +43,8 @@ public static class EmulatorServices
         services.AddIam();
         services.AddSqs();
         services.AddSns();
+        services.AddEvents(configuration);
+        services.AddCloudTrailRecorder();
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Sns;
 
 namespace Doqutore.Emulator.Hosting;
@@ -41,6 +42,7 @@ public static class InternalEndpoints
                 ["recent"] = new JsonArray(diagnostics.Recent.Select(r => (JsonNode?)r).ToArray()),
             }.ToJsonString(),
             "application/json"));
+        app.MapGet($"{Prefix}/events", (EventLog events) => Results.Text(events.ToJson().ToJsonString(), "application/json"));
 
         // Mail services would have sent (SNS email subscriptions, …), oldest first; never logged.
         app.MapGet($"{Prefix}/outbox", (Outbox outbox) => Results.Text(

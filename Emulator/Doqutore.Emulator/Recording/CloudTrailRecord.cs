@@ -48,6 +48,15 @@ public sealed record CloudTrailRecord(JsonObject Record)
 
     public string? ErrorCode { get; init; }
 
+    /// <summary>The event's <c>source</c> on EventBridge (<c>aws.cloudtrail</c>; <c>aws.cloudwatch</c> for monitoring).</summary>
+    public string EventBridgeSource { get; init; } = string.Empty;
+
+    /// <summary>
+    /// A read-only management event (Get*, List*, Describe*, except GetSessionToken and GetFederationToken) that
+    /// EventBridge gives only to rules in state <c>ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS</c>.
+    /// </summary>
+    public bool NeedsReadOnlyOptIn { get; init; }
+
     /// <summary>The resources the call named (<c>resources</c>), typed <c>AWS::Service::Type</c>.</summary>
     public IReadOnlyList<CloudTrailResource> Resources { get; init; } = [];
 }

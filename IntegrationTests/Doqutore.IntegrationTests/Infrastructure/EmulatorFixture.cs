@@ -1,4 +1,6 @@
 using Doqutore.Emulator.Hosting;
+using Doqutore.Emulator.Recording;
+using Doqutore.IntegrationTests.Recording;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,7 @@ namespace Doqutore.IntegrationTests.Infrastructure;
 /// </summary>
 public class EmulatorFixture : IAsyncLifetime
 {
+    private readonly SchemaCheckingCloudTrailSink _schemaCheck = new();
     private WebApplication? _app;
 
     public Uri Endpoint { get; private set; } = null!;
@@ -33,7 +36,11 @@ public class EmulatorFixture : IAsyncLifetime
         _app = EmulatorHost.Create(
             ["--Logging:LogLevel:Default=Warning"],
             o => o.Port = 0,
-            ConfigureServices);
+            services =>
+            {
+                services.AddSingleton<ICloudTrailSink>(_schemaCheck);
+                ConfigureServices(services);
+            });
         await _app.StartAsync();
         Endpoint = _app.BaseAddress();
     }
@@ -44,6 +51,12 @@ public class EmulatorFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_schemaCheck.Violations.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"CloudTrail records that do not satisfy AWS's record schema:{Environment.NewLine}{string.Join(Environment.NewLine, _schemaCheck.Violations.Take(20))}");
         }
     }
 }
