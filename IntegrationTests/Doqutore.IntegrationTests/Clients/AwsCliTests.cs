@@ -47,7 +47,7 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "cloudtrail describe-trails", "cloudtrail", "DescribeTrails" },
-        { "events list-rules", "events", "ListRules" },
+        { "events list-archives", "events", "ListArchives" },
         { "s3api list-buckets", "s3", "ListBuckets" },
         { "dynamodb list-tables", "dynamodb", "ListTables" },
         { "dynamodbstreams list-streams", "dynamodb", "ListStreams" },
