@@ -45,9 +45,9 @@ public class AwsCliTests(EmulatorFixture emulator)
 
     public static TheoryData<string, string, string> NotYetEmulated => new()
     {
-        { "sns list-topics", "sns", "ListTopics" },
+        { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "cloudtrail describe-trails", "cloudtrail", "DescribeTrails" },
-        { "events list-rules", "events", "ListRules" },
+        { "events list-archives", "events", "ListArchives" },
         { "s3api list-buckets", "s3", "ListBuckets" },
         { "dynamodb list-tables", "dynamodb", "ListTables" },
         { "dynamodbstreams list-streams", "dynamodb", "ListStreams" },

@@ -32,7 +32,7 @@ public class SpecClientTests(EmulatorFixture emulator)
     }
 
     [Theory]
-    [InlineData("sns", "ListTopics")]
+    [InlineData("sns", "ListPlatformApplications")]
     [InlineData("cloudtrail", "DescribeTrails")]
     [InlineData("lambda", "ListFunctions")]
     [InlineData("s3", "ListBuckets")]
