@@ -53,7 +53,7 @@ internal static class ServiceModelReader
 
             op.HostPrefix = (string?)raw["endpoint"]?["hostPrefix"];
             op.HttpChecksumRequired = raw.ContainsKey("httpChecksumRequired") || ((bool?)raw["httpChecksum"]?["requestChecksumRequired"] ?? false);
-            op.AuthType = (string?)raw["authtype"];
+            op.AuthType = ServiceQuirks.UnsignedOperations.Contains((id, name)) ? "none" : (string?)raw["authtype"];
             op.Deprecated = (bool?)raw["deprecated"] ?? false;
             operations[name] = op;
         }

@@ -41,6 +41,17 @@ public static class ServiceQuirks
         };
 
     /// <summary>
+    /// Query services whose older clients POST to a resource URL instead of <c>/</c> and leave the member naming
+    /// that resource out of the form: SQS's query-era SDKs post to the queue URL (<c>/000000000000/name</c>) without
+    /// <c>QueueUrl</c>. The query codec fills the member with the request's URL when the operation has it and the
+    /// form does not.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> QueryPathMembers = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sqs"] = "QueueUrl",
+    };
+
+    /// <summary>
     /// How SigV4 treats a request, per signing name (the service in the credential scope). The default is the
     /// AWS spec's; the S3 family deviates (see <see cref="SigV4Conventions"/>).
     /// </summary>
@@ -65,6 +76,17 @@ public static class ServiceQuirks
     /// other services only operations with <c>authtype: none</c> may be unsigned.
     /// </summary>
     public static readonly IReadOnlySet<string> AnonymousCallersAllowed = new HashSet<string>(StringComparer.Ordinal) { "s3" };
+
+    /// <summary>
+    /// Operations AWS answers unsigned although their model carries no <c>authtype: none</c>; the model reader
+    /// gives them that auth type, so the gateway neither asks for a signature nor authorizes them. SNS's
+    /// ConfirmSubscription is the SubscribeURL of every confirmation message, a plain GET whose token is the
+    /// credential.
+    /// </summary>
+    public static readonly IReadOnlySet<(string Id, string Operation)> UnsignedOperations = new HashSet<(string, string)>
+    {
+        ("sns", "ConfirmSubscription"),
+    };
 
     /// <summary>
     /// S3 answers virtual-hosted requests: <c>&lt;bucket&gt;.s3.&lt;anything&gt;</c> or <c>&lt;bucket&gt;.localhost</c>; the bucket is

@@ -55,6 +55,9 @@ public class RequestMappingTests
         { "events", "PutRule", """{"Name":"stop-logging"}""", $"arn:aws:events:{Region}:{Account}:rule/stop-logging" },
         { "events", "PutRule", """{"Name":"r","EventBusName":"security"}""", $"arn:aws:events:{Region}:{Account}:rule/security/r" },
         { "events", "PutRule", """{"Name":"r","EventBusName":"default"}""", $"arn:aws:events:{Region}:{Account}:rule/r" },
+        { "events", "CreateEventBus", """{"Name":"security"}""", $"arn:aws:events:{Region}:{Account}:event-bus/security" },
+        { "events", "DescribeEventBus", "{}", $"arn:aws:events:{Region}:{Account}:event-bus/default" },
+        { "events", "DeleteEventBus", """{"Name":"security"}""", $"arn:aws:events:{Region}:{Account}:event-bus/security" },
         { "logs", "PutLogEvents", """{"logGroupName":"/aws/lambda/f","logStreamName":"s1"}""", $"arn:aws:logs:{Region}:{Account}:log-group:/aws/lambda/f:log-stream:s1" },
     };
 

@@ -54,6 +54,9 @@ public sealed class RequestContext
     /// <summary>The caller's source address, as CloudTrail's <c>sourceIPAddress</c> and <c>aws:SourceIp</c>.</summary>
     public string SourceIp { get; set; } = "127.0.0.1";
 
+    /// <summary>Cancelled when the caller goes away: long-running operations (SQS long polls) stop waiting.</summary>
+    public CancellationToken Aborted { get; init; }
+
     public string? UserAgent => Request.Headers["User-Agent"];
 
     /// <summary>The path as the caller signed it, before an S3 virtual host moved the bucket into it.</summary>

@@ -22,3 +22,10 @@ public sealed record QueueMessage(string Body)
 
     public string? MessageDeduplicationId { get; init; }
 }
+
+/// <summary>The sender while the emulator has no SQS service registered: every queue is missing.</summary>
+public sealed class NoQueueSender : IQueueSender
+{
+    public Task<string> SendAsync(ServiceCaller caller, string queueArn, QueueMessage message, CancellationToken cancellationToken = default) =>
+        throw DeliveryFailure.NoResource($"Queue not found: {queueArn}");
+}

@@ -42,6 +42,7 @@ public sealed partial class GatewayPipeline(
         {
             SourceIp = http.Connection.RemoteIpAddress?.MapToIPv4().ToString() ?? "127.0.0.1",
             Region = _options.DefaultRegion,
+            Aborted = http.RequestAborted,
         };
 
         WireResponse response;

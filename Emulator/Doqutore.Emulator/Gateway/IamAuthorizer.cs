@@ -68,7 +68,7 @@ public sealed partial class IamAuthorizer(
     public static AwsServiceException AccessDenied(Protocol protocol, string message) => protocol switch
     {
         // DynamoDB documents 400 for AccessDeniedException; the other json services follow the same coral convention.
-        Protocol.Json => new AwsServiceException("AccessDeniedException", message, 400),
+        Protocol.Json => new AwsServiceException("AccessDeniedException", message, 400) { QueryErrorCode = "AccessDenied" },
         Protocol.RestJson => new AwsServiceException("AccessDeniedException", message, 403),
         _ => new AwsServiceException("AccessDenied", message, 403),
     };

@@ -5,7 +5,10 @@ using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
+using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Sns;
+using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
 using Doqutore.Emulator.Recording;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,11 +34,17 @@ public static class EmulatorServices
         services.AddSingleton<IRequestAuthorizer, IamAuthorizer>();
         services.AddSingleton<IServicePrincipalAuthorizer, ServicePrincipalAuthorizer>();
         services.TryAddSingleton<IFunctionInvoker, NoFunctionInvoker>();
+        services.TryAddSingleton<IQueueSender, NoQueueSender>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<Outbox>());
 
         services.AddSingleton<StsSessions>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<StsSessions>());
         services.AddProvider<StsProvider>();
         services.AddIam();
+        services.AddSqs();
+        services.AddSns();
+        services.AddEvents(configuration);
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
         return services;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.Events;
+using Doqutore.Emulator.Providers.Sns;
 
 namespace Doqutore.Emulator.Hosting;
 
@@ -40,6 +42,18 @@ public static class InternalEndpoints
                 ["recent"] = new JsonArray(diagnostics.Recent.Select(r => (JsonNode?)r).ToArray()),
             }.ToJsonString(),
             "application/json"));
+        app.MapGet($"{Prefix}/events", (EventLog events) => Results.Text(events.ToJson().ToJsonString(), "application/json"));
+
+        // Mail services would have sent (SNS email subscriptions, …), oldest first; never logged.
+        app.MapGet($"{Prefix}/outbox", (Outbox outbox) => Results.Text(
+            new JsonArray(outbox.List().Select(m => (JsonNode?)m.ToJson()).ToArray()).ToJsonString(),
+            "application/json"));
+        app.MapDelete($"{Prefix}/outbox", (Outbox outbox) =>
+        {
+            outbox.Clear();
+            return Results.NoContent();
+        });
+        app.MapSnsEndpoints();
         return app;
     }
 

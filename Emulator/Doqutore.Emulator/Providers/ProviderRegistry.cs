@@ -8,10 +8,15 @@ public sealed class ProviderRegistry
 {
     private readonly Dictionary<string, OperationTable> _tables;
 
-    public ProviderRegistry(IEnumerable<AwsServiceProvider> providers) =>
-        _tables = providers
-            .GroupBy(p => p.ServiceId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => OperationTable.For(g.Last()), StringComparer.Ordinal);
+    /// <summary>A later registration for a service replaces an earlier one (tests swap in providers of their own).</summary>
+    public ProviderRegistry(IEnumerable<AwsServiceProvider> providers)
+    {
+        _tables = new Dictionary<string, OperationTable>(StringComparer.Ordinal);
+        foreach (var table in providers.Select(OperationTable.For))
+        {
+            _tables[table.Provider.ServiceId] = table;
+        }
+    }
 
     public OperationTable? Find(string serviceId) => _tables.GetValueOrDefault(serviceId);
 

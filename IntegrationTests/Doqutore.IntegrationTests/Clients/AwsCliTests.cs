@@ -45,9 +45,8 @@ public class AwsCliTests(EmulatorFixture emulator)
 
     public static TheoryData<string, string, string> NotYetEmulated => new()
     {
-        { "sns list-topics", "sns", "ListTopics" },
-        { "sqs list-queues", "sqs", "ListQueues" },
-        { "events list-rules", "events", "ListRules" },
+        { "sns list-platform-applications", "sns", "ListPlatformApplications" },
+        { "events list-archives", "events", "ListArchives" },
         { "s3api list-buckets", "s3", "ListBuckets" },
         { "dynamodb list-tables", "dynamodb", "ListTables" },
         { "dynamodbstreams list-streams", "dynamodb", "ListStreams" },

@@ -14,8 +14,8 @@ public class Boto3Tests(EmulatorFixture emulator)
         url = sys.argv[1]
         cfg = Config(retries={"max_attempts": 1})
         out = {"identity": boto3.client("sts", endpoint_url=url, config=cfg).get_caller_identity()}
-        calls = [("sns", "list_topics", {}), ("sqs", "list_queues", {}),
-                 ("events", "list_rules", {}), ("s3", "list_buckets", {}),
+        calls = [("sns", "list_platform_applications", {}),
+                 ("events", "list_archives", {}), ("s3", "list_buckets", {}),
                  ("dynamodb", "list_tables", {}), ("dynamodbstreams", "list_streams", {}),
                  ("lambda", "list_functions", {}), ("logs", "describe_log_groups", {}),
                  ("cloudwatch", "list_metrics", {}), ("cloudformation", "list_stacks", {}),

@@ -32,7 +32,7 @@ public class SpecClientTests(EmulatorFixture emulator)
     }
 
     [Theory]
-    [InlineData("sns", "ListTopics")]
+    [InlineData("sns", "ListPlatformApplications")]
     [InlineData("logs", "DescribeLogGroups")]
     [InlineData("lambda", "ListFunctions")]
     [InlineData("s3", "ListBuckets")]
@@ -59,13 +59,14 @@ public class SpecClientTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task Sqs_query_variant_is_routed_and_answered_in_query_format()
+    public async Task Sqs_query_variant_is_routed_and_answers_its_query_era_error_code()
     {
         using var sqs = Client("sqs", protocol: Protocol.Query);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sqs.InvokeAsync("ListQueues"));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sqs.InvokeAsync("GetQueueUrl", new JsonObject { ["QueueName"] = "no-such-queue" }));
 
-        Assert.Equal("NotImplemented", error.Code);
+        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.Code);
+        Assert.Equal("The specified queue does not exist.", error.Message);
         Assert.False(string.IsNullOrEmpty(error.RequestId));
     }
 }

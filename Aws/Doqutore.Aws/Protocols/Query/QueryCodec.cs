@@ -5,7 +5,8 @@
 // Response: text/xml
 //           <{Op}Response xmlns="{ns}"><{ResultWrapper}>..members..</{ResultWrapper}>
 //             <ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></{Op}Response>
-// Error:    text/xml, status from the exception, x-amzn-RequestId
+// Error:    text/xml, status from the exception, x-amzn-RequestId; the code is the error's query-era code when
+//           it has one (a json-era service's error answered over its query variant)
 //           <ErrorResponse xmlns="{ns}"><Error><Type>Sender|Receiver</Type><Code/><Message/>..details..</Error>
 //             <RequestId>{id}</RequestId></ErrorResponse>
 // The namespace is the model's xmlNamespace (every embedded query model has one), else AWS's
@@ -46,7 +47,16 @@ public sealed class QueryCodec : IProtocolCodec
         }
 
         var reader = new QueryParameterReader(Parameters(request));
-        return new OperationData(reader.Read(operation.Input));
+        var values = reader.Read(operation.Input);
+        if (ServiceQuirks.QueryPathMembers.TryGetValue(model.Id, out var pathMember)
+            && request.RawPath is { Length: > 1 } path
+            && operation.Input.GetMember(pathMember) is not null
+            && values[pathMember] is null)
+        {
+            values[pathMember] = $"{request.Scheme}://{request.Host}{path}";
+        }
+
+        return new OperationData(values);
     }
 
     public WireResponse SerializeResponse(ServiceModel model, Operation operation, OperationData output, string requestId)
@@ -75,7 +85,7 @@ public sealed class QueryCodec : IProtocolCodec
         var body = new XElement(
             ns + "Error",
             new XElement(ns + "Type", error.SenderFault ? "Sender" : "Receiver"),
-            new XElement(ns + "Code", error.Code),
+            new XElement(ns + "Code", error.QueryErrorCode ?? error.Code),
             new XElement(ns + "Message", error.Message));
         XmlErrorDetails.Write(body, error.Details);
         var root = new XElement(ns + "ErrorResponse", body, new XElement(ns + "RequestId", requestId));

@@ -58,6 +58,16 @@ public static partial class ResourceArns
         ["cloudformation"] = ["arn:aws:cloudformation:{region}:{account}:stack/{StackName}/*"],
     };
 
+    /// <summary>Operations whose resource differs from their service's usual one (EventBridge bus operations name a bus, not a rule).</summary>
+    private static readonly Dictionary<(string Service, string Operation), string[]> OperationTemplates = new()
+    {
+        [("events", "CreateEventBus")] = ["arn:aws:events:{region}:{account}:event-bus/{Name}"],
+        [("events", "DescribeEventBus")] = ["arn:aws:events:{region}:{account}:event-bus/{Name:name}", "arn:aws:events:{region}:{account}:event-bus/default"],
+        [("events", "DeleteEventBus")] = ["arn:aws:events:{region}:{account}:event-bus/{Name}"],
+        [("events", "UpdateEventBus")] = ["arn:aws:events:{region}:{account}:event-bus/{Name:name}", "arn:aws:events:{region}:{account}:event-bus/default"],
+        [("events", "PutEvents")] = ["arn:aws:events:{region}:{account}:event-bus/default"],
+    };
+
     /// <summary>
     /// The resources of a request; <c>["*"]</c> when the operation names none. IAM operations that act on the
     /// calling user when they name no user (ChangePassword, CreateAccessKey without UserName, …) are
@@ -70,7 +80,7 @@ public static partial class ResourceArns
             return [callerUserArn];
         }
 
-        if (!Templates.TryGetValue(model.Id, out var templates))
+        if (!OperationTemplates.TryGetValue((model.Id, operation.Name), out var templates) && !Templates.TryGetValue(model.Id, out templates))
         {
             return [Any];
         }
