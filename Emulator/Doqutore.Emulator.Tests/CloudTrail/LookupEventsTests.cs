@@ -214,7 +214,8 @@ public class LookupEventsTests
         var history = new EventHistory(_ct.Clock) { Capacity = 100 };
         for (var i = 0; i < 150; i++)
         {
-            history.Add(Records.Of("iam.amazonaws.com", $"E{i}", _ct.Tick()));
+            var record = Records.Of("iam.amazonaws.com", $"E{i}", _ct.Tick());
+            history.Add(new RecordedEvent(record, record.Record.ToJsonString()));
         }
 
         var kept = history.NewestFirst(CloudTrailHarness.Account, CloudTrailHarness.Region);

@@ -56,7 +56,7 @@ public sealed partial class CloudTrailProvider
 
         var output = new JsonObject
         {
-            ["Events"] = new JsonArray(page.Take(query.MaxResults).Select(e => (JsonNode?)EventJson(e.Record)).ToArray()),
+            ["Events"] = new JsonArray(page.Take(query.MaxResults).Select(e => (JsonNode?)EventJson(e)).ToArray()),
         };
         if (page.Count > query.MaxResults)
         {
@@ -67,8 +67,9 @@ public sealed partial class CloudTrailProvider
     }
 
     /// <summary>An <c>Event</c> of LookupEvents: the record's facts, and the record itself as a JSON string.</summary>
-    private static JsonObject EventJson(CloudTrailRecord record)
+    private static JsonObject EventJson(HistoryEntry entry)
     {
+        var record = entry.Record;
         var output = new JsonObject
         {
             ["EventId"] = record.EventId,
@@ -92,7 +93,7 @@ public sealed partial class CloudTrailProvider
             ["ResourceType"] = r.Type,
             ["ResourceName"] = r.Name,
         }).ToArray());
-        output["CloudTrailEvent"] = record.Record.ToJsonString();
+        output["CloudTrailEvent"] = entry.Json;
         return output;
     }
 

@@ -27,13 +27,21 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
 
     public void Accept(CloudTrailRecord record)
     {
-        if (record.Category == CloudTrailEventCategory.Management)
-        {
-            history.Add(record);
-        }
-
+        var management = record.Category == CloudTrailEventCategory.Management;
         var takers = store.With(record.AccountId, account =>
             account.Trails.Concat(account.Deleted).Where(t => t.Takes(record)).ToList());
+        if (!management && takers.Count == 0)
+        {
+            return;
+        }
+
+        // Serialized once, here on the recording thread; later readers on other threads read the text.
+        var recorded = new RecordedEvent(record, record.Record.ToJsonString());
+        if (management)
+        {
+            history.Add(recorded);
+        }
+
         if (takers.Count == 0)
         {
             return;
@@ -41,13 +49,13 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
 
         foreach (var trail in takers)
         {
-            trail.Log.Add(record);
+            trail.Log.Add(recorded);
         }
 
         // Optional: EventBridge may not be registered; then nothing is put on a bus.
-        if (services.GetService(typeof(IServiceEventBus)) is IServiceEventBus bus && Size(record) <= MaxEventBytes)
+        if (services.GetService(typeof(IServiceEventBus)) is IServiceEventBus bus && Encoding.UTF8.GetByteCount(recorded.Json) <= MaxEventBytes)
         {
-            bus.Put(ToServiceEvent(record));
+            bus.Put(ToServiceEvent(recorded));
         }
     }
 
@@ -56,14 +64,15 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
     /// are the recorder's classification (<see cref="CloudTrailRecord.EventBridgeSource"/>,
     /// <see cref="CloudTrailRecord.NeedsReadOnlyOptIn"/>).
     /// </summary>
-    public static ServiceEvent ToServiceEvent(CloudTrailRecord record) =>
-        new(record.AccountId, record.Region, SourceOf(record), DetailType, (JsonObject)record.Record.DeepClone(), record.EventTime)
+    public static ServiceEvent ToServiceEvent(RecordedEvent recorded)
+    {
+        var record = recorded.Record;
+        return new(record.AccountId, record.Region, SourceOf(record), DetailType, JsonNode.Parse(recorded.Json)!.AsObject(), record.EventTime)
         {
             IsReadOnlyManagementEvent = record.NeedsReadOnlyOptIn,
         };
+    }
 
     private static string SourceOf(CloudTrailRecord record) =>
         record.EventBridgeSource is { Length: > 0 } source ? source : CloudTrailConventions.EventBridgeSource(record.EventSource);
-
-    private static int Size(CloudTrailRecord record) => Encoding.UTF8.GetByteCount(record.Record.ToJsonString());
 }

@@ -21,10 +21,11 @@ public sealed class EventHistory(TimeProvider clock) : IResettable
 
     public int Capacity { get; init; } = DefaultCapacity;
 
-    public void Add(CloudTrailRecord record)
+    public void Add(RecordedEvent recorded)
     {
+        var record = recorded.Record;
         var partition = _partitions.GetOrAdd((record.AccountId, record.Region), static _ => new Partition());
-        var entry = new HistoryEntry(record, Interlocked.Increment(ref _sequence));
+        var entry = new HistoryEntry(record, Interlocked.Increment(ref _sequence)) { Json = recorded.Json };
         lock (partition.Gate)
         {
             partition.Insert(entry);
@@ -91,9 +92,12 @@ public sealed class EventHistory(TimeProvider clock) : IResettable
     }
 }
 
-/// <summary>An event in the history, with its arrival sequence (the tie-break of equal eventTimes).</summary>
+/// <summary>An event in the history, with its arrival sequence (the tie-break of equal eventTimes) and its JSON text.</summary>
 public sealed record HistoryEntry(CloudTrailRecord Record, long Sequence) : IComparable<HistoryEntry>
 {
+    /// <summary>The record as JSON text: LookupEvents' <c>CloudTrailEvent</c>.</summary>
+    public string Json { get; init; } = "{}";
+
     public int CompareTo(HistoryEntry? other) =>
         other is null ? 1 : Record.EventTime != other.Record.EventTime ? Record.EventTime.CompareTo(other.Record.EventTime) : Sequence.CompareTo(other.Sequence);
 }

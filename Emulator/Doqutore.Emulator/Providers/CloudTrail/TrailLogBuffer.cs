@@ -1,5 +1,3 @@
-using Doqutore.Emulator.Recording;
-
 namespace Doqutore.Emulator.Providers.CloudTrail;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Doqutore.Emulator.Providers.CloudTrail;
 internal sealed class TrailLogBuffer
 {
     private readonly Lock _gate = new();
-    private List<CloudTrailRecord> _pending = [];
+    private List<RecordedEvent> _pending = [];
 
     public DateTimeOffset? LatestDeliveryTime { get; private set; }
 
@@ -17,7 +15,7 @@ internal sealed class TrailLogBuffer
 
     public DateTimeOffset? LatestDeliveryAttemptTime { get; private set; }
 
-    public void Add(CloudTrailRecord record)
+    public void Add(RecordedEvent record)
     {
         lock (_gate)
         {
@@ -37,7 +35,7 @@ internal sealed class TrailLogBuffer
     }
 
     /// <summary>Takes every pending record, leaving the buffer empty.</summary>
-    public List<CloudTrailRecord> Drain()
+    public List<RecordedEvent> Drain()
     {
         lock (_gate)
         {

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Doqutore.Emulator.Recording;
 
 namespace Doqutore.Emulator.Providers.CloudTrail;
 
@@ -28,22 +26,29 @@ public static class TrailLogFiles
     /// <summary>A random 16-character unique string, as AWS's (it carries no meaning).</summary>
     public static string UniqueString() => RandomNumberGenerator.GetString(UniqueAlphabet, 16);
 
-    /// <summary>The gzip content of a file holding <paramref name="records"/>.</summary>
-    public static byte[] Content(IEnumerable<CloudTrailRecord> records)
+    /// <summary>The gzip content of a file holding the records whose JSON texts are <paramref name="records"/>.</summary>
+    public static byte[] Content(IEnumerable<string> records)
     {
-        var document = new JsonObject { ["Records"] = new JsonArray(records.Select(r => (JsonNode?)r.Record.DeepClone()).ToArray()) };
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         using (var writer = new Utf8JsonWriter(gzip))
         {
-            document.WriteTo(writer);
+            writer.WriteStartObject();
+            writer.WriteStartArray("Records");
+            foreach (var record in records)
+            {
+                writer.WriteRawValue(record, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
 
     /// <summary>The log files of one delivery: records grouped by account and region, each group one file.</summary>
-    public static IEnumerable<(string Key, byte[] Content)> Files(string? prefix, IReadOnlyCollection<CloudTrailRecord> records, DateTimeOffset deliveredAt) =>
-        records.GroupBy(r => (r.AccountId, r.Region))
-            .Select(g => (Key(prefix, g.Key.AccountId, g.Key.Region, deliveredAt, UniqueString()), Content(g)));
+    public static IEnumerable<(string Key, byte[] Content)> Files(string? prefix, IReadOnlyCollection<RecordedEvent> records, DateTimeOffset deliveredAt) =>
+        records.GroupBy(r => (r.Record.AccountId, r.Record.Region))
+            .Select(g => (Key(prefix, g.Key.AccountId, g.Key.Region, deliveredAt, UniqueString()), Content(g.Select(r => r.Json))));
 }
