@@ -32,6 +32,7 @@ internal sealed class CloudTrailHarness
             collection.AddSingleton<IServiceEventBus>(Bus);
         }
 
+        collection.AddSingleton<ITopicPublisher>(Topics);
         if (withLogStore)
         {
             collection.AddSingleton<ITrailLogStore>(LogStore);
@@ -51,6 +52,11 @@ internal sealed class CloudTrailHarness
     public ICloudTrailSink Sink => _services.GetRequiredService<ICloudTrailSink>();
 
     public TrailLogDelivery Delivery => _services.GetRequiredService<TrailLogDelivery>();
+
+    public CapturingTopicPublisher Topics { get; } = new();
+
+    /// <summary>Runs one delivery of every trail's log files; returns how many files were written.</summary>
+    public int Deliver() => Delivery.DeliverAllAsync().GetAwaiter().GetResult();
 
     /// <summary>A request context as the gateway builds it: arrived now (the clock then moves on a millisecond).</summary>
     public RequestContext Context(string region = Region, string account = Account)
@@ -119,6 +125,25 @@ internal sealed class CapturingBus : IServiceEventBus
     public void Put(ServiceEvent serviceEvent) => Events.Add(serviceEvent);
 
     public IEnumerable<string> Names => Events.Select(e => (string)e.Detail["eventName"]!);
+}
+
+/// <summary>SNS as CloudTrail's log-file notifications see it: topics that exist, and what was published as whom.</summary>
+internal sealed class CapturingTopicPublisher : ITopicPublisher
+{
+    public HashSet<string> Topics { get; } = [$"arn:aws:sns:us-east-1:{CloudTrailHarness.Account}:trail-topic"];
+
+    public List<(ServiceCaller Caller, string TopicArn, TopicMessage Message)> Published { get; } = [];
+
+    public Task<string> PublishAsync(ServiceCaller caller, string topicArn, TopicMessage message, CancellationToken cancellationToken = default)
+    {
+        if (!Topics.Contains(topicArn))
+        {
+            throw DeliveryFailure.NoResource($"Topic {topicArn} does not exist.");
+        }
+
+        Published.Add((caller, topicArn, message));
+        return Task.FromResult(Guid.NewGuid().ToString());
+    }
 }
 
 /// <summary>An in-memory S3 for trail log files: buckets that exist, and the objects written.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Providers.CloudTrail;
 
 namespace Doqutore.Emulator.Tests.CloudTrail;
@@ -41,7 +42,7 @@ public partial class TrailLogFilesTests
         var one = _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
         var two = _ct.Accept(Records.Of("iam.amazonaws.com", "DeleteUser", _ct.Tick()));
 
-        Assert.Equal(1, _ct.Delivery.DeliverAll());
+        Assert.Equal(1, _ct.Deliver());
         var (key, content) = Assert.Single(_ct.LogStore.Objects);
         Assert.Matches(FileKey(), key);
         var records = (JsonArray)Unzip(content)["Records"]!;
@@ -53,10 +54,10 @@ public partial class TrailLogFilesTests
     {
         _ct.CreateLoggingTrail("audit");
         _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
-        _ct.Delivery.DeliverAll();
-        Assert.Equal(0, _ct.Delivery.DeliverAll());
+        _ct.Deliver();
+        Assert.Equal(0, _ct.Deliver());
         _ct.Accept(Records.Of("iam.amazonaws.com", "DeleteUser", _ct.Tick()));
-        Assert.Equal(1, _ct.Delivery.DeliverAll());
+        Assert.Equal(1, _ct.Deliver());
         Assert.Equal(2, _ct.LogStore.Objects.Count);
     }
 
@@ -67,7 +68,7 @@ public partial class TrailLogFilesTests
         _ct.Accept(Records.Of("sqs.amazonaws.com", "CreateQueue", _ct.Tick(), region: "eu-west-1"));
         _ct.Accept(Records.Of("sqs.amazonaws.com", "CreateQueue", _ct.Tick(), region: "us-west-2"));
 
-        Assert.Equal(2, _ct.Delivery.DeliverAll());
+        Assert.Equal(2, _ct.Deliver());
         Assert.Contains(_ct.LogStore.Objects.Keys, k => k.Contains("/CloudTrail/eu-west-1/", StringComparison.Ordinal));
         Assert.Contains(_ct.LogStore.Objects.Keys, k => k.Contains("/CloudTrail/us-west-2/", StringComparison.Ordinal));
     }
@@ -78,7 +79,7 @@ public partial class TrailLogFilesTests
         _ct.Call("CreateTrail", new JsonObject { ["Name"] = "audit", ["S3BucketName"] = "trail-bucket", ["S3KeyPrefix"] = "audit-logs" });
         _ct.Call("StartLogging", new JsonObject { ["Name"] = "audit" });
         _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
-        _ct.Delivery.DeliverAll();
+        _ct.Deliver();
 
         Assert.StartsWith("trail-bucket/audit-logs/AWSLogs/", Assert.Single(_ct.LogStore.Objects).Key, StringComparison.Ordinal);
     }
@@ -89,7 +90,7 @@ public partial class TrailLogFilesTests
         _ct.CreateLoggingTrail("audit");
         _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
         var deliveredAt = _ct.Clock.GetUtcNow();
-        _ct.Delivery.DeliverAll();
+        _ct.Deliver();
 
         var status = _ct.Call("GetTrailStatus", new JsonObject { ["Name"] = "audit" });
         Assert.Equal(deliveredAt, status["LatestDeliveryTime"]!.GetValue<DateTimeOffset>());
@@ -102,9 +103,9 @@ public partial class TrailLogFilesTests
         _ct.CreateLoggingTrail("audit");
         _ct.LogStore.Buckets.Remove("trail-bucket");
         _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
-        _ct.Delivery.DeliverAll();
+        _ct.Deliver();
 
-        Assert.Equal("NO_RESOURCE", (string?)_ct.Call("GetTrailStatus", new JsonObject { ["Name"] = "audit" })["LatestDeliveryError"]);
+        Assert.Equal("NoSuchBucket", (string?)_ct.Call("GetTrailStatus", new JsonObject { ["Name"] = "audit" })["LatestDeliveryError"]);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public partial class TrailLogFilesTests
         ct.CreateLoggingTrail("audit");
         ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", ct.Tick()));
 
-        Assert.Equal(0, ct.Delivery.DeliverAll());
+        Assert.Equal(0, ct.Deliver());
         var status = ct.Call("GetTrailStatus", new JsonObject { ["Name"] = "audit" });
         Assert.Null(status["LatestDeliveryTime"]);
         Assert.Null(status["LatestDeliveryError"]);
@@ -126,9 +127,38 @@ public partial class TrailLogFilesTests
         _ct.CreateLoggingTrail("audit");
         _ct.Call("DeleteTrail", new JsonObject { ["Name"] = "audit" });
 
-        Assert.Equal(1, _ct.Delivery.DeliverAll());
+        Assert.Equal(1, _ct.Deliver());
         var records = (JsonArray)Unzip(Assert.Single(_ct.LogStore.Objects).Value)["Records"]!;
         Assert.Equal("DeleteTrail", (string?)Assert.Single(records)!["eventName"]);
+    }
+
+    [Fact]
+    public void Delivered_files_are_announced_on_the_trails_topic_as_CloudTrail()
+    {
+        _ct.Call("CreateTrail", new JsonObject { ["Name"] = "audit", ["S3BucketName"] = "trail-bucket", ["SnsTopicName"] = "trail-topic" });
+        _ct.Call("StartLogging", new JsonObject { ["Name"] = "audit" });
+        _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
+        _ct.Deliver();
+
+        var (caller, topic, message) = Assert.Single(_ct.Topics.Published);
+        var key = Assert.Single(_ct.LogStore.Objects).Key["trail-bucket/".Length..];
+        Assert.Equal(new ServiceCaller("cloudtrail.amazonaws.com", $"arn:aws:cloudtrail:us-east-1:{CloudTrailHarness.Account}:trail/audit", CloudTrailHarness.Account), caller);
+        Assert.Equal($"arn:aws:sns:us-east-1:{CloudTrailHarness.Account}:trail-topic", topic);
+        Assert.Equal($$"""{"s3Bucket":"trail-bucket","s3ObjectKey":["{{key}}"]}""", message.Message);
+        Assert.NotNull(_ct.Call("GetTrailStatus", new JsonObject { ["Name"] = "audit" })["LatestNotificationTime"]);
+    }
+
+    [Fact]
+    public void A_notification_to_a_missing_topic_is_LatestNotificationError()
+    {
+        _ct.Call("CreateTrail", new JsonObject { ["Name"] = "audit", ["S3BucketName"] = "trail-bucket", ["SnsTopicName"] = "gone" });
+        _ct.Call("StartLogging", new JsonObject { ["Name"] = "audit" });
+        _ct.Accept(Records.Of("iam.amazonaws.com", "CreateUser", _ct.Tick()));
+        _ct.Deliver();
+
+        var status = _ct.Call("GetTrailStatus", new JsonObject { ["Name"] = "audit" });
+        Assert.Equal("NotFound", (string?)status["LatestNotificationError"]);
+        Assert.NotNull(status["LatestDeliveryTime"]);
     }
 
     [GeneratedRegex(@"^trail-bucket/AWSLogs/111122223333/CloudTrail/us-east-1/\d{4}/\d{2}/\d{2}/111122223333_CloudTrail_us-east-1_\d{8}T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$")]

@@ -168,7 +168,7 @@ public sealed class CloudTrailEndToEndTests(CloudTrailDeliveryFixture emulator) 
         await client.InvokeAsync("StartLogging", Named("files"));
         await client.InvokeAsync("StopLogging", Named("files"));
 
-        emulator.Delivery.DeliverAll();
+        await emulator.Delivery.DeliverAllAsync();
 
         var (key, content) = Assert.Single(emulator.LogStore.Objects, o => o.Key.Contains($"/CloudTrail/{region}/", StringComparison.Ordinal));
         Assert.StartsWith($"audit-logs/e2e/AWSLogs/{EmulatorFixture.AccountId}/CloudTrail/{region}/", key, StringComparison.Ordinal);

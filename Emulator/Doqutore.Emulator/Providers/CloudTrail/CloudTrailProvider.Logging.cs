@@ -46,6 +46,12 @@ public sealed partial class CloudTrailProvider
                 output["LatestDeliveryError"] = error;
             }
 
+            Time(output, "LatestNotificationTime", trail.Log.LatestNotificationTime);
+            if (trail.Log.LatestNotificationError is { } notificationError)
+            {
+                output["LatestNotificationError"] = notificationError;
+            }
+
             Time(output, "StartLoggingTime", trail.StartLoggingTime);
             Time(output, "StopLoggingTime", trail.StopLoggingTime);
             return output;

@@ -15,6 +15,10 @@ internal sealed class TrailLogBuffer
 
     public DateTimeOffset? LatestDeliveryAttemptTime { get; private set; }
 
+    public DateTimeOffset? LatestNotificationTime { get; private set; }
+
+    public string? LatestNotificationError { get; private set; }
+
     public void Add(RecordedEvent record)
     {
         lock (_gate)
@@ -61,6 +65,23 @@ internal sealed class TrailLogBuffer
         {
             LatestDeliveryAttemptTime = when;
             LatestDeliveryError = error;
+        }
+    }
+
+    public void Notified(DateTimeOffset when)
+    {
+        lock (_gate)
+        {
+            LatestNotificationTime = when;
+            LatestNotificationError = null;
+        }
+    }
+
+    public void NotificationFailed(string error)
+    {
+        lock (_gate)
+        {
+            LatestNotificationError = error;
         }
     }
 }

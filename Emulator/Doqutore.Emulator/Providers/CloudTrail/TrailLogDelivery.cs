@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Doqutore.Emulator.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -5,14 +6,18 @@ namespace Doqutore.Emulator.Providers.CloudTrail;
 
 /// <summary>
 /// Writes each trail's pending records as log files every <see cref="CloudTrailOptions.DeliveryInterval"/>, through
-/// <see cref="ITrailLogStore"/>. While no store is registered (S3 arrives with the data-plane issue) the pending
-/// records are discarded at each interval and GetTrailStatus shows no delivery. A failed write is reported as
-/// the trail's LatestDeliveryError (the S3 error code), and its records are not retried [gap: AWS retries].
+/// <see cref="ITrailLogStore"/>, then notifies the trail's SNS topic, if any, with the keys written
+/// (<c>{"s3Bucket":…,"s3ObjectKey":[…]}</c>). While no store is registered (S3 arrives with the data-plane issue)
+/// the pending records are discarded at each interval and GetTrailStatus shows no delivery. A failed write is
+/// reported as the trail's LatestDeliveryError and its records are not retried [gap: AWS retries]; a failed
+/// notification as LatestNotificationError.
 /// </summary>
 public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, IServiceProvider services, IOptions<CloudTrailOptions> options) : BackgroundService
 {
+    private const string ServicePrincipal = "cloudtrail.amazonaws.com";
+
     /// <summary>Delivers every trail's pending records now; returns how many files were written.</summary>
-    public int DeliverAll()
+    public async Task<int> DeliverAllAsync(CancellationToken cancellationToken = default)
     {
         var logStore = services.GetService(typeof(ITrailLogStore)) as ITrailLogStore;
         var files = 0;
@@ -25,11 +30,13 @@ public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, 
             }
 
             var now = clock.GetUtcNow();
+            var keys = new List<string>();
             try
             {
                 foreach (var (key, content) in TrailLogFiles.Files(trail.S3KeyPrefix, records, now))
                 {
                     logStore.PutObject(trail.S3BucketName, key, content, trail.Arn, trail.AccountId);
+                    keys.Add(key);
                     files++;
                 }
 
@@ -37,7 +44,12 @@ public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, 
             }
             catch (DeliveryFailure failure)
             {
-                trail.Log.Failed(now, failure.Code);
+                trail.Log.Failed(now, DeliveryError(failure));
+            }
+
+            if (keys.Count > 0 && trail.SnsTopicArn is { } topic)
+            {
+                await NotifyAsync(trail, topic, keys, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -51,7 +63,7 @@ public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, 
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                DeliverAll();
+                await DeliverAllAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,4 +71,44 @@ public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, 
             // Stopping: undelivered records go with the emulator, as its other state does.
         }
     }
+
+    /// <summary>AWS's notification of delivered log files: the bucket and the keys, published as CloudTrail for the trail.</summary>
+    private async Task NotifyAsync(Trail trail, string topicArn, List<string> keys, CancellationToken cancellationToken)
+    {
+        if (services.GetService(typeof(ITopicPublisher)) is not ITopicPublisher publisher)
+        {
+            return;
+        }
+
+        var message = new JsonObject
+        {
+            ["s3Bucket"] = trail.S3BucketName,
+            ["s3ObjectKey"] = new JsonArray(keys.Select(k => (JsonNode?)k).ToArray()),
+        }.ToJsonString();
+        try
+        {
+            await publisher.PublishAsync(new ServiceCaller(ServicePrincipal, trail.Arn, trail.AccountId), topicArn, new TopicMessage(message), cancellationToken).ConfigureAwait(false);
+            trail.Log.Notified(clock.GetUtcNow());
+        }
+        catch (DeliveryFailure failure)
+        {
+            trail.Log.NotificationFailed(NotificationError(failure));
+        }
+    }
+
+    /// <summary>The delivery error GetTrailStatus shows, in S3's words [guess: AWS shows S3's error code].</summary>
+    private static string DeliveryError(DeliveryFailure failure) => failure.Code switch
+    {
+        "NO_RESOURCE" => "NoSuchBucket",
+        "NO_PERMISSIONS" => "AccessDenied",
+        var code => code,
+    };
+
+    /// <summary>The notification error GetTrailStatus shows, in SNS's words [guess: AWS shows SNS's error code].</summary>
+    private static string NotificationError(DeliveryFailure failure) => failure.Code switch
+    {
+        "NO_RESOURCE" => "NotFound",
+        "NO_PERMISSIONS" => "AuthorizationError",
+        var code => code,
+    };
 }
