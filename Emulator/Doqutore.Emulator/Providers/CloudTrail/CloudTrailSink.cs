@@ -16,7 +16,8 @@ namespace Doqutore.Emulator.Providers.CloudTrail;
 ///     "AWS API Call via CloudTrail", unless it is larger than 256 KB, read-only management events flagged so
 ///     that only opted-in rules receive them (GetSessionToken and GetFederationToken excepted, as the recorder
 ///     classifies them);
-/// (4) each trail that took it queues it for its next log file.
+/// (4) each trail that took it queues it for its next log file (only when S3's <see cref="ITrailLogStore"/> is
+///     registered: otherwise no file is ever written).
 /// </summary>
 public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, IServiceProvider services) : ICloudTrailSink
 {
@@ -47,9 +48,13 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
             return;
         }
 
-        foreach (var trail in takers)
+        // Log files are written only through S3's log store; without one, nothing is queued for them.
+        if (services.GetService(typeof(ITrailLogStore)) is not null)
         {
-            trail.Log.Add(recorded);
+            foreach (var trail in takers)
+            {
+                trail.Log.Add(recorded);
+            }
         }
 
         // Optional: EventBridge may not be registered; then nothing is put on a bus.
