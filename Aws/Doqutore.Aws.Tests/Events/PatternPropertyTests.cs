@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Doqutore.Aws.Events;
 
@@ -12,9 +13,11 @@ public sealed class PatternPropertyTests
     private const int Runs = 400;
 
     /// <summary>A pattern built from 1-4 random leaves outside arrays of objects, each with a condition that holds.</summary>
-    private static (JsonObject Event, JsonObject Pattern, List<RandomEvents.Leaf> Plain) Derive(RandomEvents random)
+    private static (JsonObject Event, JsonObject Pattern, List<RandomEvents.Leaf> Plain) Derive(RandomEvents random) =>
+        Derive(random, random.Event());
+
+    private static (JsonObject Event, JsonObject Pattern, List<RandomEvents.Leaf> Plain) Derive(RandomEvents random, JsonObject @event)
     {
-        var @event = random.Event();
         var plain = RandomEvents.Leaves(@event).Where(l => !l.InArray).ToList();
         var pattern = new JsonObject();
         if (plain.Count == 0)
@@ -106,4 +109,49 @@ public sealed class PatternPropertyTests
         var expected = patterns.Select((p, i) => (p, i)).Where(x => x.p.Matches(@event)).Select(x => $"p{x.i}");
         Assert.Equal(expected, set.Match(@event));
     });
+
+    [Fact]
+    public void Text_element_and_node_forms_of_an_event_get_the_same_answers() => ForAll((seed, random) =>
+    {
+        var (set, @event) = RandomSet(random);
+        var text = @event.ToJsonString();
+        using var document = JsonDocument.Parse(text);
+        var expected = set.Match(@event);
+        Assert.Equal(expected, set.Match(text));
+        Assert.Equal(expected, set.Match(document.RootElement));
+    });
+
+    [Fact]
+    public void Subtrees_no_pattern_names_do_not_change_the_answers() => ForAll((seed, random) =>
+    {
+        var (set, @event) = RandomSet(random);
+        var expected = set.Match(@event.ToJsonString());
+        var junk = new RandomEvents(seed + 100_000);
+        foreach (var obj in Objects(@event).ToList())
+        {
+            // Keys no pattern names (patterns use RandomEvents' keys only), one of them holding a dot.
+            obj[random.Next(2) == 0 ? "junk" : "junk.a"] = junk.Event();
+        }
+        Assert.Equal(expected, set.Match(@event.ToJsonString()));
+    });
+
+    private static (EventPatternSet Set, JsonObject Event) RandomSet(RandomEvents random)
+    {
+        var set = new EventPatternSet();
+        var @event = random.Event();
+        for (var i = 0; i < 6; i++)
+        {
+            // Half derived from this event (they match it), half from others.
+            var (_, pattern, _) = i % 2 == 0 ? Derive(random, @event) : Derive(random);
+            set.Add($"p{i}", EventPattern.Parse(pattern.ToJsonString()));
+        }
+        return (set, @event);
+    }
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => Objects(p.Value)).Prepend(obj),
+        JsonArray array => array.SelectMany(Objects),
+        _ => [],
+    };
 }

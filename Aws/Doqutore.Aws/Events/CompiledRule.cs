@@ -30,25 +30,23 @@ internal sealed class CompiledRule(FieldCondition[] fields)
 {
     public FieldCondition[] Fields { get; } = fields;
 
-    public bool Matches(FlatEvent flat)
-    {
-        var chosen = Fields.Length <= 16 ? new ArrayTrail?[16] : new ArrayTrail?[Fields.Length];
-        return Search(flat, 0, chosen, 0);
-    }
+    /// <summary>Whether the event holds; <paramref name="slots"/> are the slots of <see cref="Fields"/> in the
+    /// <see cref="NamedPaths"/> the event was flattened for.</summary>
+    public bool Matches(FlatEvent flat, int[] slots) => Search(flat, slots, 0, flat.Chosen(Fields.Length), 0);
 
-    private bool Search(FlatEvent flat, int field, ArrayTrail?[] chosen, int chosenCount)
+    private bool Search(FlatEvent flat, int[] slots, int field, ArrayTrail?[] chosen, int chosenCount)
     {
         if (field == Fields.Length)
         {
             return true;
         }
         var condition = Fields[field];
-        var leaves = flat.Leaves(condition.Path);
-        if (leaves.Count == 0)
+        var leaves = flat.Leaves(slots[field]);
+        if (leaves.IsEmpty)
         {
-            return condition.AllowsAbsent && Search(flat, field + 1, chosen, chosenCount);
+            return condition.AllowsAbsent && Search(flat, slots, field + 1, chosen, chosenCount);
         }
-        foreach (var leaf in leaves)
+        foreach (ref readonly var leaf in leaves)
         {
             if (!condition.Accepts(leaf) || !ConsistentWithChosen(leaf.Trail, chosen, chosenCount))
             {
@@ -56,10 +54,10 @@ internal sealed class CompiledRule(FieldCondition[] fields)
             }
             if (leaf.Trail is null)
             {
-                return Search(flat, field + 1, chosen, chosenCount);
+                return Search(flat, slots, field + 1, chosen, chosenCount);
             }
             chosen[chosenCount] = leaf.Trail;
-            if (Search(flat, field + 1, chosen, chosenCount + 1))
+            if (Search(flat, slots, field + 1, chosen, chosenCount + 1))
             {
                 return true;
             }

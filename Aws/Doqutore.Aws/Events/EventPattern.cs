@@ -17,10 +17,15 @@ public sealed class EventPattern
     /// <summary>The prefix of every <see cref="InvalidEventPatternException"/> message.</summary>
     public const string InvalidPrefix = "Event pattern is not valid. Reason: ";
 
+    private readonly NamedPaths _paths;
+    private readonly int[][] _slots;
+
     private EventPattern(string json, CompiledRule[] alternatives)
     {
         Json = json;
         Alternatives = alternatives;
+        _paths = NamedPaths.From(alternatives);
+        _slots = [.. alternatives.Select(_paths.SlotsOf)];
     }
 
     /// <summary>The pattern as given.</summary>
@@ -66,19 +71,31 @@ public sealed class EventPattern
     }
 
     /// <summary>Matches an event given as JSON text; throws <see cref="ArgumentException"/> if it is not valid JSON.</summary>
-    public bool Matches(string eventJson) => Matches(FlatEvent.Parse(eventJson));
+    public bool Matches(string eventJson)
+    {
+        using var flat = FlatEvent.Parse(eventJson, _paths);
+        return Matches(flat);
+    }
 
     /// <summary>Matches an already-parsed event (e.g. SNS message attributes built as a JSON object).</summary>
-    public bool Matches(JsonNode? @event) => Matches(FlatEvent.From(@event));
+    public bool Matches(JsonNode? @event)
+    {
+        using var flat = FlatEvent.From(@event, _paths);
+        return Matches(flat);
+    }
 
     /// <summary>Matches an already-parsed event.</summary>
-    public bool Matches(JsonElement @event) => Matches(FlatEvent.From(@event));
-
-    internal bool Matches(FlatEvent flat)
+    public bool Matches(JsonElement @event)
     {
-        foreach (var alternative in Alternatives)
+        using var flat = FlatEvent.From(@event, _paths);
+        return Matches(flat);
+    }
+
+    private bool Matches(FlatEvent flat)
+    {
+        for (var i = 0; i < Alternatives.Length; i++)
         {
-            if (alternative.Matches(flat))
+            if (Alternatives[i].Matches(flat, _slots[i]))
             {
                 return true;
             }

@@ -2,7 +2,9 @@
 // ($or-expanded rules) are indexed by one exact-value field: the one whose values are shared by the fewest rules
 // of the set (for CloudTrail rules usually detail.eventName rather than source). An event then only evaluates
 // the rules whose index value it carries at the index path, plus the rules with no exact-only field. Adding or
-// removing a pattern rebuilds an immutable snapshot, so matching never locks and may run concurrently.
+// removing a pattern rebuilds an immutable snapshot, so matching never locks and may run concurrently. The snapshot
+// also holds the NamedPaths of all its rules: an event is flattened at those paths only (see FlatEvent), and each
+// rule and index entry refers to its paths by slot.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -53,23 +55,39 @@ public sealed class EventPatternSet
     }
 
     /// <summary>The names of the matching patterns, in the order they were added. Invalid JSON: <see cref="ArgumentException"/>.</summary>
-    public IReadOnlyList<string> Match(string eventJson) => _snapshot.Match(FlatEvent.Parse(eventJson));
+    public IReadOnlyList<string> Match(string eventJson)
+    {
+        var snapshot = _snapshot;
+        using var flat = FlatEvent.Parse(eventJson, snapshot.Paths);
+        return snapshot.Match(flat);
+    }
 
     /// <summary>The names of the patterns an already-parsed event matches, in the order they were added.</summary>
-    public IReadOnlyList<string> Match(JsonNode? @event) => _snapshot.Match(FlatEvent.From(@event));
+    public IReadOnlyList<string> Match(JsonNode? @event)
+    {
+        var snapshot = _snapshot;
+        using var flat = FlatEvent.From(@event, snapshot.Paths);
+        return snapshot.Match(flat);
+    }
 
     /// <summary>The names of the patterns an already-parsed event matches, in the order they were added.</summary>
-    public IReadOnlyList<string> Match(JsonElement @event) => _snapshot.Match(FlatEvent.From(@event));
+    public IReadOnlyList<string> Match(JsonElement @event)
+    {
+        var snapshot = _snapshot;
+        using var flat = FlatEvent.From(@event, snapshot.Paths);
+        return snapshot.Match(flat);
+    }
 
     private sealed class Snapshot
     {
-        private readonly (int Pattern, CompiledRule Rule)[] _rules;
+        private readonly (int Pattern, CompiledRule Rule, int[] Slots)[] _rules;
         private readonly int[] _unindexed;
-        private readonly Dictionary<string, Dictionary<(LeafKind, string), int[]>> _index;
+        private readonly (int Slot, Dictionary<(LeafKind, string), int[]> ByValue)[] _index;
 
-        private Snapshot(string[] names, (int, CompiledRule)[] rules, int[] unindexed, Dictionary<string, Dictionary<(LeafKind, string), int[]>> index)
+        private Snapshot(string[] names, NamedPaths paths, (int, CompiledRule, int[])[] rules, int[] unindexed, (int, Dictionary<(LeafKind, string), int[]>)[] index)
         {
             Names = names;
+            Paths = paths;
             _rules = rules;
             _unindexed = unindexed;
             _index = index;
@@ -77,15 +95,20 @@ public sealed class EventPatternSet
 
         public string[] Names { get; }
 
+        /// <summary>The paths the rules name; events are flattened at these only.</summary>
+        public NamedPaths Paths { get; }
+
         public static Snapshot Build(List<KeyValuePair<string, EventPattern>> patterns)
         {
-            var rules = patterns
+            var compiled = patterns
                 .SelectMany((p, i) => p.Value.Alternatives.Select(rule => (Pattern: i, Rule: rule)))
                 .ToArray();
+            var paths = NamedPaths.From(compiled.Select(r => r.Rule));
+            var rules = compiled.Select(r => (r.Pattern, r.Rule, paths.SlotsOf(r.Rule))).ToArray();
 
             // How many rules name each (path, exact value): an index entry shared by few rules is selective.
             var frequency = new Dictionary<(string, LeafKind, string), int>();
-            foreach (var (_, rule) in rules)
+            foreach (var (_, rule, _) in rules)
             {
                 foreach (var field in rule.Fields.Where(IsIndexable))
                 {
@@ -101,7 +124,7 @@ public sealed class EventPatternSet
             var index = new Dictionary<string, Dictionary<(LeafKind, string), List<int>>>(StringComparer.Ordinal);
             for (var r = 0; r < rules.Length; r++)
             {
-                var best = rules[r].Rule.Fields
+                var best = rules[r].Item2.Fields
                     .Where(IsIndexable)
                     .MinBy(f => f.Matchers.Cast<ExactMatcher>().Sum(m => frequency[(f.Path, m.Kind, m.Text)]));
                 if (best is null)
@@ -127,12 +150,10 @@ public sealed class EventPatternSet
             }
             return new Snapshot(
                 [.. patterns.Select(p => p.Key)],
+                paths,
                 rules,
                 [.. unindexed],
-                index.ToDictionary(
-                    p => p.Key,
-                    p => p.Value.ToDictionary(v => v.Key, v => v.Value.ToArray()),
-                    StringComparer.Ordinal));
+                [.. index.Select(p => (paths.SlotOf(p.Key), p.Value.ToDictionary(v => v.Key, v => v.Value.ToArray())))]);
         }
 
         private static bool IsIndexable(FieldCondition field) => field.Matchers.All(m => m is ExactMatcher);
@@ -143,15 +164,15 @@ public sealed class EventPatternSet
             {
                 return [];
             }
-            var matched = new bool[Names.Length];
+            var matched = flat.Matched(Names.Length);
             var any = false;
             foreach (var r in _unindexed)
             {
                 any |= Evaluate(r, flat, matched);
             }
-            foreach (var (path, byValue) in _index)
+            foreach (var (slot, byValue) in _index)
             {
-                foreach (var leaf in flat.Leaves(path))
+                foreach (ref readonly var leaf in flat.Leaves(slot))
                 {
                     if (byValue.TryGetValue((leaf.Kind, leaf.Text), out var ids))
                     {
@@ -167,7 +188,7 @@ public sealed class EventPatternSet
                 return [];
             }
             var names = new List<string>();
-            for (var i = 0; i < matched.Length; i++)
+            for (var i = 0; i < Names.Length; i++)
             {
                 if (matched[i])
                 {
@@ -179,8 +200,8 @@ public sealed class EventPatternSet
 
         private bool Evaluate(int r, FlatEvent flat, bool[] matched)
         {
-            var (pattern, rule) = _rules[r];
-            if (matched[pattern] || !rule.Matches(flat))
+            var (pattern, rule, slots) = _rules[r];
+            if (matched[pattern] || !rule.Matches(flat, slots))
             {
                 return false;
             }
