@@ -9,24 +9,11 @@ namespace Doqutore.IntegrationTests.CloudTrail;
 /// </summary>
 public class CloudTrailBoto3Tests(CloudTrailEmulatorFixture emulator) : IClassFixture<CloudTrailEmulatorFixture>
 {
-    private const string Script = """
-        import json, sys, datetime, boto3, botocore.exceptions
-        from botocore.config import Config
-        url = sys.argv[1]
-        cfg = Config(retries={"max_attempts": 1})
+    private static readonly Boto3Scenario Scenario = new("""
         ct = boto3.client("cloudtrail", endpoint_url=url, region_name="us-east-1", config=cfg)
         west = boto3.client("cloudtrail", endpoint_url=url, region_name="us-west-2", config=cfg)
         hist = boto3.client("cloudtrail", endpoint_url=url, region_name="ca-central-1", config=cfg)
         raw = boto3.client("cloudtrail", endpoint_url=url, region_name="ca-central-1", config=Config(retries={"max_attempts": 1}, parameter_validation=False))
-        out = {}
-
-        def err(f, **kw):
-            try:
-                f(**kw)
-                return {"code": None}
-            except botocore.exceptions.ClientError as e:
-                return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
-                        "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
 
         created = ct.create_trail(Name="stack-trail", S3BucketName="audit-logs", S3KeyPrefix="cfn", SnsTopicName="trail-events",
             IncludeGlobalServiceEvents=True, IsMultiRegionTrail=True, EnableLogFileValidation=True,
@@ -82,35 +69,16 @@ public class CloudTrailBoto3Tests(CloudTrailEmulatorFixture emulator) : IClassFi
         out["bad_max"] = err(raw.lookup_events, MaxResults=51)
         now = datetime.datetime.now(datetime.timezone.utc)
         out["bad_range"] = err(hist.lookup_events, StartTime=now, EndTime=now - datetime.timedelta(hours=1))
-        print(json.dumps(out, default=str))
-        """;
+        """);
 
-    private static readonly Lock Gate = new();
-    private static ExternalTool.Result? _result;
-
-    private JsonNode Outcome
+    private JsonObject Outcome => Scenario.Outcome(emulator, () =>
     {
-        get
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 11; i++)
         {
-            ExternalTool.RequireBoto3();
-            lock (Gate)
-            {
-                if (_result is null)
-                {
-                    var now = DateTimeOffset.UtcNow;
-                    for (var i = 0; i < 11; i++)
-                    {
-                        emulator.Sink.Accept(TestRecords.Management($"Call{i}", "ca-central-1", now.AddSeconds(i - 30), readOnly: i == 3, username: "boto"));
-                    }
-
-                    _result = ExternalTool.Run(ExternalTool.Python, ["-c", Script, emulator.Url], TimeSpan.FromSeconds(120), ExternalTool.AwsEnvironment(emulator));
-                }
-
-                Assert.True(_result.ExitCode == 0, _result.Stderr);
-                return JsonNode.Parse(_result.Stdout)!;
-            }
+            emulator.Sink.Accept(TestRecords.Management($"Call{i}", "ca-central-1", now.AddSeconds(i - 30), readOnly: i == 3, username: "boto"));
         }
-    }
+    });
 
     private static void AssertError(JsonNode outcome, string code, string? message = null)
     {

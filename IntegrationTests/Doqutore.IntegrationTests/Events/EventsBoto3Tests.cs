@@ -7,21 +7,9 @@ namespace Doqutore.IntegrationTests.Events;
 [Collection(EmulatorCollection.Name)]
 public class EventsBoto3Tests(EmulatorFixture emulator)
 {
-    private const string Script = """
-        import json, sys, boto3, botocore.exceptions
-        from botocore.config import Config
-        url, run = sys.argv[1], sys.argv[2]
-        cfg = Config(retries={"max_attempts": 1})
+    private static readonly Boto3Scenario Scenario = new("""
         events = boto3.client("events", endpoint_url=url, config=cfg)
         sqs = boto3.client("sqs", endpoint_url=url, config=cfg)
-        out = {}
-
-        def err(f, **kw):
-            try:
-                f(**kw)
-                return {"code": None}
-            except botocore.exceptions.ClientError as e:
-                return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"]}
 
         rule = f"b3-{run}"
         pattern = json.dumps({"source": [f"com.b3.{run}"], "detail": {"level": [{"prefix": "crit"}]}})
@@ -51,23 +39,9 @@ public class EventsBoto3Tests(EmulatorFixture emulator)
         out["rule_names_by_target"] = events.list_rule_names_by_target(TargetArn=q_arn)["RuleNames"]
         events.tag_resource(ResourceARN=rule_arn, Tags=[{"Key": "team", "Value": "ir"}])
         out["tags"] = events.list_tags_for_resource(ResourceARN=rule_arn)["Tags"]
-        print(json.dumps(out))
-        """;
+        """);
 
-    private JsonObject? _out;
-
-    private JsonObject Out()
-    {
-        ExternalTool.RequireBoto3();
-        if (_out is not null)
-        {
-            return _out;
-        }
-
-        var result = ExternalTool.Run(ExternalTool.Python, ["-c", Script, emulator.Url, Guid.NewGuid().ToString("N")[..10]], TimeSpan.FromSeconds(120), ExternalTool.AwsEnvironment(emulator));
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        return _out = JsonNode.Parse(result.Stdout)!.AsObject();
-    }
+    private JsonObject Out() => Scenario.Outcome(emulator);
 
     [SkippableFact]
     public void Boto3_routes_the_matching_event_to_the_queue_and_only_that_one()

@@ -10,22 +10,11 @@ namespace Doqutore.IntegrationTests.Iam;
 [Collection(EmulatorCollection.Name)]
 public class IamBoto3Tests(EmulatorFixture emulator)
 {
-    private const string Script = """
-        import json, sys, boto3, botocore.exceptions
-        from botocore.config import Config
-        url, run = sys.argv[1], sys.argv[2]
-        iam = boto3.client("iam", endpoint_url=url, config=Config(retries={"max_attempts": 1}))
+    private static readonly Boto3Scenario Scenario = new("""
+        iam = boto3.client("iam", endpoint_url=url, config=cfg)
         # Without botocore's own checks, to see the emulator's answer to values the model forbids.
         raw = boto3.client("iam", endpoint_url=url, config=Config(retries={"max_attempts": 1}, parameter_validation=False))
-        out = {}
-
-        def err(f, **kw):
-            try:
-                f(**kw)
-                return {"code": None}
-            except botocore.exceptions.ClientError as e:
-                return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
-                        "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+        out["run"] = run
 
         # Pagination: five users under one path, two per page.
         path = f"/page-{run}/"
@@ -99,31 +88,9 @@ public class IamBoto3Tests(EmulatorFixture emulator)
         out["tags"] = iam.list_user_tags(UserName=lu)["Tags"]
         out["bad_name"] = err(raw.create_user, UserName="bad name!")
         out["missing_user"] = err(iam.get_user, UserName=f"ghost-{run}")
-        print(json.dumps(out, default=str))
-        """;
+        """);
 
-    private static readonly Lock Gate = new();
-    private static ExternalTool.Result? _result;
-    private static string? _run;
-
-    private JsonNode Outcome
-    {
-        get
-        {
-            ExternalTool.RequireBoto3();
-            lock (Gate)
-            {
-                if (_result is null)
-                {
-                    _run = Guid.NewGuid().ToString("N")[..10];
-                    _result = ExternalTool.Run(ExternalTool.Python, ["-c", Script, emulator.Url, _run], TimeSpan.FromSeconds(120), ExternalTool.AwsEnvironment(emulator));
-                }
-
-                Assert.True(_result.ExitCode == 0, _result.Stderr);
-                return JsonNode.Parse(_result.Stdout)!;
-            }
-        }
-    }
+    private JsonObject Outcome => Scenario.Outcome(emulator);
 
     [SkippableFact]
     public void ListUsers_pages_with_Marker_and_MaxItems()
@@ -174,7 +141,7 @@ public class IamBoto3Tests(EmulatorFixture emulator)
     [SkippableFact]
     public void Inline_user_policies_are_limited_to_2048_characters_without_whitespace()
     {
-        AssertError(Outcome["big_inline"]!, "LimitExceeded", 409, $"Maximum policy size of 2048 bytes exceeded for user inline-{_run}");
+        AssertError(Outcome["big_inline"]!, "LimitExceeded", 409, $"Maximum policy size of 2048 bytes exceeded for user inline-{(string?)Outcome["run"]}");
         Assert.Null((string?)Outcome["padded_inline"]!["code"]);
         Assert.True((int)Outcome["padded_length"]! > 2048);
         Assert.Equal(["padded"], Outcome["inline_names"]!.AsArray().Select(n => (string)n!));

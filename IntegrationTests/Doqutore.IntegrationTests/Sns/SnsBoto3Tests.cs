@@ -11,14 +11,9 @@ namespace Doqutore.IntegrationTests.Sns;
 [Collection(EmulatorCollection.Name)]
 public sealed class SnsBoto3Tests(EmulatorFixture emulator)
 {
-    private const string Script = """
-        import json, sys, time, urllib.request, boto3
-        from botocore.config import Config
-        url, run = sys.argv[1], sys.argv[2]
-        cfg = Config(retries={"max_attempts": 1})
+    private static readonly Boto3Scenario Scenario = new("""
         sns = boto3.client("sns", endpoint_url=url, config=cfg)
         sqs = boto3.client("sqs", endpoint_url=url, config=cfg)
-        out = {}
 
         def queue_for(topic, name):
             q = sqs.create_queue(QueueName=name)["QueueUrl"]
@@ -64,27 +59,9 @@ public sealed class SnsBoto3Tests(EmulatorFixture emulator)
             time.sleep(0.05)
         subs = sns.list_subscriptions_by_topic(TopicArn=mail_topic)["Subscriptions"]
         out["email"] = {"pending": pending, "listed": subs[0]["SubscriptionArn"], "mails": mails()}
-        print(json.dumps(out))
-        """;
+        """);
 
-    private static readonly Lock Gate = new();
-    private static ExternalTool.Result? _result;
-    private static readonly string Run = Guid.NewGuid().ToString("N")[..10];
-
-    private JsonNode Outcome
-    {
-        get
-        {
-            ExternalTool.RequireBoto3();
-            lock (Gate)
-            {
-                _result ??= ExternalTool.Run(ExternalTool.Python, ["-c", Script, emulator.Url, Run], TimeSpan.FromSeconds(120), ExternalTool.AwsEnvironment(emulator));
-            }
-
-            Assert.True(_result.ExitCode == 0, _result.Stderr);
-            return JsonNode.Parse(_result.Stdout)!;
-        }
-    }
+    private JsonObject Outcome => Scenario.Outcome(emulator);
 
     [SkippableFact]
     public void The_queue_holds_the_notification_JSON_of_the_published_message()

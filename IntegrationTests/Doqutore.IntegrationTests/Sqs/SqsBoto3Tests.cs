@@ -10,20 +10,9 @@ namespace Doqutore.IntegrationTests.Sqs;
 [Collection(EmulatorCollection.Name)]
 public class SqsBoto3Tests(EmulatorFixture emulator)
 {
-    private const string Script = """
-        import json, sys, threading, time, boto3, botocore.exceptions
-        from botocore.config import Config
-        url, run = sys.argv[1], sys.argv[2]
-        sqs = boto3.client("sqs", endpoint_url=url, config=Config(retries={"max_attempts": 1}))
-        out = {}
-
-        def err(f, **kw):
-            try:
-                f(**kw)
-                return {"code": None}
-            except botocore.exceptions.ClientError as e:
-                return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
-                        "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+    // One run for the class: xunit makes an instance per test, the emulator is the collection's.
+    private static readonly Boto3Scenario Scenario = new("""
+        sqs = boto3.client("sqs", endpoint_url=url, config=cfg)
 
         q = sqs.create_queue(QueueName=f"boto-{run}")["QueueUrl"]
         sent = sqs.send_message_batch(QueueUrl=q, Entries=[
@@ -54,12 +43,7 @@ public class SqsBoto3Tests(EmulatorFixture emulator)
 
         out["missing"] = err(sqs.get_queue_url, QueueName="no-such-queue")
         out["bad_handle"] = err(sqs.delete_message, QueueUrl=q, ReceiptHandle="garbage")
-        print(json.dumps(out))
-        """;
-
-    // One run for the class: xunit makes an instance per test, the emulator is the collection's.
-    private static readonly Lock Gate = new();
-    private static JsonNode? s_output;
+        """);
 
     [SkippableFact]
     public void Boto3_sends_and_receives_a_batch_with_matching_attribute_digests()
@@ -98,19 +82,5 @@ public class SqsBoto3Tests(EmulatorFixture emulator)
         Assert.Equal(400, (int)output["bad_handle"]!["status"]!);
     }
 
-    private JsonNode Output()
-    {
-        ExternalTool.RequireBoto3();
-        lock (Gate)
-        {
-            return s_output ??= RunScript(emulator);
-        }
-    }
-
-    private static JsonNode RunScript(EmulatorFixture emulator)
-    {
-        var result = ExternalTool.Run(ExternalTool.Python, ["-c", Script, emulator.Url, Guid.NewGuid().ToString("N")[..10]], TimeSpan.FromSeconds(120), ExternalTool.AwsEnvironment(emulator));
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        return JsonNode.Parse(result.Stdout)!;
-    }
+    private JsonObject Output() => Scenario.Outcome(emulator);
 }
