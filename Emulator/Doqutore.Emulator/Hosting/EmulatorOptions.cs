@@ -33,6 +33,12 @@ public sealed class EmulatorOptions
     public long MaxBufferedBodyBytes { get; set; } = 80L * 1024 * 1024;
 
     /// <summary>
+    /// Where durable services (S3 objects, DynamoDB tables) keep their data; null or empty keeps everything in
+    /// memory (tests, throwaway runs). Each service owns a subfolder (<c>s3/</c>, <c>dynamodb/</c>).
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>
     /// How IAM policies apply: <c>Enforce</c> refuses what AWS would refuse; <c>Audit</c> logs what it would
     /// refuse and lets it through; <c>Off</c> authorizes every authenticated caller.
     /// </summary>
