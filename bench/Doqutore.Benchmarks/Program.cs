@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
 {
     "coldstart" => await ColdStart.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "throughput" => await Throughput.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
+    "compare" => await Compare.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "eventflow" => await EventFlowLatency.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "stub-server" => await StubServer.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "noop" => 0,

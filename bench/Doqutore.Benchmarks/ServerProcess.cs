@@ -38,6 +38,16 @@ public sealed class ServerProcess : IDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>The server's resident memory now (<c>VmRSS</c> of <c>/proc/PID/status</c>), in MiB.</summary>
+    public double ResidentMiB
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+    }
+
     /// <summary>From <see cref="Process.Start()"/> to the first 200 from the health endpoint.</summary>
     public TimeSpan TimeToHealthy { get; }
 
@@ -56,16 +66,26 @@ public sealed class ServerProcess : IDisposable
         StartAsync(BenchPaths.SelfDll, port => ["stub-server", "--port", Str(port)], pollEvery);
 
     /// <summary>Starts <c>dotnet dll arguments</c> on a free port, with extra environment variables, and waits until it is healthy.</summary>
-    public static async Task<ServerProcess> StartAsync(string dll, Func<int, string[]> arguments, TimeSpan pollEvery, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<ServerProcess> StartAsync(string dll, Func<int, string[]> arguments, TimeSpan pollEvery, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync("dotnet", port => [dll, .. arguments(port)], HealthPath, anyAnswer: false, pollEvery, environment);
+
+    /// <summary>
+    /// Starts <c>node script arguments</c> (a reference server of the npm registry) on a free port and waits until
+    /// it answers <c>GET /</c> at all: such servers have no health endpoint, and any HTTP answer means listening.
+    /// </summary>
+    public static Task<ServerProcess> StartNodeAsync(string script, Func<int, string[]> arguments, TimeSpan pollEvery) =>
+        StartAsync("node", port => [script, .. arguments(port)], "/", anyAnswer: true, pollEvery, environment: null);
+
+    private static async Task<ServerProcess> StartAsync(string executable, Func<int, string[]> arguments, string healthPath, bool anyAnswer, TimeSpan pollEvery, IReadOnlyDictionary<string, string>? environment)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        var dll = arguments(port)[0];
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
         foreach (var argument in arguments(port))
         {
             info.ArgumentList.Add(argument);
@@ -77,7 +97,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start dotnet {dll}.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable} {dll}.");
 
         // Drain both pipes so a chatty server never blocks on a full pipe.
         long firstOutput = 0;
@@ -98,18 +118,18 @@ public sealed class ServerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var health = new Uri($"http://127.0.0.1:{port}{HealthPath}");
+        var health = new Uri($"http://127.0.0.1:{port}{healthPath}");
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"dotnet {dll} exited with {process.ExitCode} before it was healthy.");
+                throw new InvalidOperationException($"{executable} {dll} exited with {process.ExitCode} before it was healthy.");
             }
 
             try
             {
                 using var response = await Poller.GetAsync(health).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == HttpStatusCode.OK || anyAnswer)
                 {
                     var healthy = clock.Elapsed;
                     var printed = Interlocked.Read(ref firstOutput);
@@ -126,7 +146,7 @@ public sealed class ServerProcess : IDisposable
 
         process.Kill(entireProcessTree: true);
         process.Dispose();
-        throw new TimeoutException($"dotnet {dll} was not healthy within 30 s.");
+        throw new TimeoutException($"{executable} {dll} was not healthy within 30 s.");
     }
 
     public void Dispose()

@@ -45,7 +45,8 @@ public static class Throughput
         return 0;
     }
 
-    private static async Task<Row> MeasureAsync(Func<Task<string?>> call, int concurrency, TimeSpan duration, int serverPid)
+    /// <summary>C tasks repeat <paramref name="call"/> for <paramref name="duration"/>; the server's and this process's CPU are read around it.</summary>
+    public static async Task<Row> MeasureAsync(Func<Task<string?>> call, int concurrency, TimeSpan duration, int serverPid)
     {
         var serverCpu = ProcessCpu.Read(serverPid);
         var clientCpu = ProcessCpu.Self();
@@ -87,5 +88,5 @@ public static class Throughput
         sortedTicks.Length == 0 ? double.NaN
         : sortedTicks[Math.Min(sortedTicks.Length - 1, (int)(p * sortedTicks.Length))] * 1000.0 / Stopwatch.Frequency;
 
-    private sealed record Row(double PerSecond, double P50, double P99, double ServerCpuPerRequest, double ClientCpuPerRequest, string Answers);
+    public sealed record Row(double PerSecond, double P50, double P99, double ServerCpuPerRequest, double ClientCpuPerRequest, string Answers);
 }
