@@ -35,6 +35,7 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
         var eventId = Guid.NewGuid().ToString();
         var resources = Resources(context, caller);
         var accountId = caller.Type == PrincipalType.Anonymous ? context.AccountId : caller.AccountId;
+        var shape = RecordShape.For(model.Id);
 
         var record = new JsonObject
         {
@@ -53,15 +54,21 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
             record["errorMessage"] = Truncate(error.Message);
         }
 
-        record["requestParameters"] = Limit(context.Input is { } input ? RecordedParameters.Request(operation.Input, input.Values) : null);
+        record["requestParameters"] = Limit(shape.RequestParameters(context));
         var keepsResponse = !readOnly || CloudTrailConventions.ReadsWithResponseElements.Contains((model.Id, operation.Name));
-        record["responseElements"] = succeeded && keepsResponse && context.Output is { } output ? Limit(RecordedParameters.Response(operation.Output, output.Values)) : null;
+        record["responseElements"] = succeeded && keepsResponse ? Limit(shape.ResponseElements(context)) : null;
+        if (shape.AdditionalEventData(context) is { } additional)
+        {
+            record["additionalEventData"] = additional;
+        }
+
         record["requestID"] = context.RequestId;
         record["eventID"] = eventId;
         record["readOnly"] = readOnly;
-        if (resources.Count > 0 && (dataType is not null || CloudTrailConventions.ManagementEventsWithResources.Contains((model.Id, operation.Name))))
+        var listed = dataType is not null || CloudTrailConventions.ManagementEventsWithResources.Contains((model.Id, operation.Name));
+        if (shape.Resources(resources, accountId, listed) is { } entries)
         {
-            record["resources"] = new JsonArray(resources.Select(r => (JsonNode)new JsonObject { ["accountId"] = accountId, ["type"] = r.Type, ["ARN"] = r.Arn }).ToArray());
+            record["resources"] = entries;
         }
 
         record["eventType"] = "AwsApiCall";
