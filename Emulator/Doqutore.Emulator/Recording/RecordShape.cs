@@ -7,7 +7,7 @@ namespace Doqutore.Emulator.Recording;
 /// How one service's calls fill the service-defined parts of a record: <c>requestParameters</c>,
 /// <c>responseElements</c>, <c>additionalEventData</c> and the <c>resources</c> list. Most services follow the
 /// default (<see cref="RecordShape"/>: model members in Java camel case); S3 writes wire names
-/// (<see cref="S3RecordShape"/>). The builder picks the shape from <see cref="For"/>, never by testing a name.
+/// (<see cref="S3RecordShape"/>); DynamoDB keeps item contents out (<see cref="DynamoDbRecordShape"/>). The builder picks the shape from <see cref="For"/>, never by testing a name.
 /// </summary>
 public class RecordShape
 {
@@ -16,6 +16,7 @@ public class RecordShape
     private static readonly IReadOnlyDictionary<string, RecordShape> Shapes = new Dictionary<string, RecordShape>(StringComparer.Ordinal)
     {
         ["s3"] = new S3RecordShape(),
+        ["dynamodb"] = new DynamoDbRecordShape(),
     };
 
     public static RecordShape For(string serviceId) => Shapes.GetValueOrDefault(serviceId, Default);
