@@ -38,6 +38,22 @@ public static class CloudTrailConventions
         ("sts", "AssumeRole"),
     };
 
+    /// <summary>What CloudTrail writes in place of message contents it does not log.</summary>
+    public const string Hidden = "HIDDEN_DUE_TO_SECURITY_REASONS";
+
+    /// <summary>
+    /// Request members whose values CloudTrail replaces with <see cref="Hidden"/>: SNS Publish's message, subject and
+    /// attributes (as AWS's SNS data events show), and likewise SQS message bodies and attributes, log events and
+    /// the entries of PutEvents [guess for the last three]. Message contents never reach a record.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> HiddenRequestMembers = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["sns"] = new HashSet<string>(StringComparer.Ordinal) { "Message", "Subject", "MessageAttributes", "PublishBatchRequestEntries" },
+        ["sqs"] = new HashSet<string>(StringComparer.Ordinal) { "MessageBody", "MessageAttributes", "MessageSystemAttributes", "Entries" },
+        ["logs"] = new HashSet<string>(StringComparer.Ordinal) { "logEvents" },
+        ["events"] = new HashSet<string>(StringComparer.Ordinal) { "Entries" },
+    };
+
     /// <summary>Read-only calls whose records still carry their response: STS's credential issuers (documented examples).</summary>
     public static readonly IReadOnlySet<(string Service, string Operation)> ReadsWithResponseElements = new HashSet<(string, string)>
     {

@@ -21,8 +21,27 @@ public class RecordShape
 
     public static RecordShape For(string serviceId) => Shapes.GetValueOrDefault(serviceId, Default);
 
-    public virtual JsonObject? RequestParameters(RequestContext context) =>
-        context.Input is { } input ? RecordedParameters.Request(context.Operation!.Input, input.Values) : null;
+    public virtual JsonObject? RequestParameters(RequestContext context)
+    {
+        if (context.Input is not { } input || RecordedParameters.Request(context.Operation!.Input, input.Values) is not { } recorded)
+        {
+            return null;
+        }
+
+        if (CloudTrailConventions.HiddenRequestMembers.TryGetValue(context.Service!.Id, out var hidden))
+        {
+            foreach (var member in hidden)
+            {
+                var name = RecordedParameters.CamelCase(member);
+                if (recorded.ContainsKey(name))
+                {
+                    recorded[name] = CloudTrailConventions.Hidden;
+                }
+            }
+        }
+
+        return recorded;
+    }
 
     public virtual JsonObject? ResponseElements(RequestContext context) =>
         context.Output is { } output ? RecordedParameters.Response(context.Operation!.Output, output.Values) : null;
