@@ -1,0 +1,14 @@
+using Doqutore.Aws.Protocols;
+
+namespace Doqutore.Emulator.Providers.Logs.FilterPatterns;
+
+/// <summary>The errors of an invalid filter pattern, as CloudWatch Logs answers them (HTTP 400).</summary>
+internal static class FilterPatternErrors
+{
+    /// <summary>AWS's answer to an unquoted term holding characters other than letters, digits and underscores.</summary>
+    public static AwsServiceException InvalidTerm(string term) =>
+        new("InvalidParameterException", $"Invalid character(s) in term '{term}'", 400);
+
+    /// <summary>Any other malformed pattern. [guess] AWS's exact wording for structural errors.</summary>
+    public static AwsServiceException Invalid() => new("InvalidParameterException", "Invalid filter pattern", 400);
+}
