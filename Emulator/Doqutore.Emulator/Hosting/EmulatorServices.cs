@@ -7,6 +7,7 @@ using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Logs;
 using Doqutore.Emulator.Providers.Sns;
 using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
@@ -45,6 +46,7 @@ public static class EmulatorServices
         services.AddSqs();
         services.AddSns();
         services.AddEvents(configuration);
+        services.AddLogs();
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
         return services;
