@@ -29,9 +29,15 @@ internal static partial class LogsInput
             return null;
         }
 
+        // Trees from the codecs hold JsonElement numbers; trees built in code hold int or long values.
         if (value.TryGetValue<long>(out var number))
         {
             return number;
+        }
+
+        if (value.TryGetValue<int>(out var small))
+        {
+            return small;
         }
 
         return value.TryGetValue<double>(out var real) && real == Math.Floor(real) && Math.Abs(real) < 9.2e18 ? (long)real
