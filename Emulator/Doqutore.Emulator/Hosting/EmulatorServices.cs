@@ -5,6 +5,7 @@ using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
+using Doqutore.Emulator.Providers.CloudWatch;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Logs;
@@ -47,6 +48,7 @@ public static class EmulatorServices
         services.AddSns();
         services.AddEvents(configuration);
         services.AddLogs();
+        services.AddCloudWatch();
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
         return services;
