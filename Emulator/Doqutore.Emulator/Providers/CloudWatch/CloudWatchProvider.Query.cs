@@ -23,12 +23,21 @@ public sealed partial class CloudWatchProvider
         var extended = Strings(input, "ExtendedStatistics");
         if (statistics.Count == 0 && extended.Count == 0)
         {
-            throw CloudWatchErrors.InvalidParameterCombination("Must specify either Statistics or ExtendedStatistics, but not both.");
+            throw CloudWatchErrors.InvalidParameterCombination("At least one of the parameters Statistics and ExtendedStatistics must be specified.");
         }
 
         if (statistics.Count > 0 && extended.Count > 0)
         {
-            throw CloudWatchErrors.InvalidParameterCombination("Must specify either Statistics or ExtendedStatistics, but not both.");
+            // [guess] AWS's wording (the API reference: "either Statistics or ExtendedStatistics, but not both").
+            throw CloudWatchErrors.InvalidParameterCombination("The parameters Statistics and ExtendedStatistics are mutually exclusive and you have specified both.");
+        }
+
+        if (statistics.Count > 5 || extended.Count > 10)
+        {
+            // [guess] AWS's wording.
+            throw CloudWatchErrors.InvalidParameterValue(statistics.Count > 5
+                ? "The collection Statistics must not have a size greater than 5."
+                : "The collection ExtendedStatistics must not have a size greater than 10.");
         }
 
         for (var i = 0; i < statistics.Count; i++)
