@@ -130,41 +130,67 @@ public sealed partial class CloudWatchProvider
             throw CloudWatchErrors.InvalidParameterValue($"The values for parameter id in MetricDataQueries are not unique: {duplicate.Key}.");
         }
 
-        return With(context, state =>
+        var maxDatapoints = CloudWatchInput.Int(input, "MaxDatapoints", "MaxDatapoints") ?? 100_800;
+        if (maxDatapoints < 1)
         {
-            var results = new JsonArray();
-            foreach (var query in parsed.Where(q => q.ReturnData))
+            throw CloudWatchErrors.InvalidValue(maxDatapoints.ToString(CultureInfo.InvariantCulture), "MaxDatapoints");
+        }
+
+        var from = ReadToken(CloudWatchInput.Optional(input, "NextToken"));
+        var computed = With(context, state => parsed.Where(q => q.ReturnData).Select(q => (Query: q, Points: Points(state, q, start, end, scanBy))).ToList());
+
+        // Paging counts datapoints across the queries in order: a page holds at most MaxDatapoints of them, and a
+        // query cut short says PartialData, as AWS does.
+        var results = new JsonArray();
+        var skip = from;
+        var room = maxDatapoints;
+        foreach (var (query, points) in computed)
+        {
+            var skipped = Math.Min(skip, points.Count);
+            skip -= skipped;
+            var page = points.Skip(skipped).Take(room).ToList();
+            room -= page.Count;
+            results.Add(new JsonObject
             {
-                var points = new List<(DateTimeOffset Time, double Value)>();
-                if (state.Metrics.TryGetValue(MetricSeries.Key(query.Namespace, query.MetricName, query.Dimensions), out var series))
-                {
-                    var samples = series.Samples.Where(s => query.Unit is null || s.Unit == query.Unit);
-                    foreach (var (bucket, inBucket) in Buckets(samples, start, end, query.Period))
-                    {
-                        if (new MetricStatistics(inBucket).Get(query.Stat) is { } value)
-                        {
-                            points.Add((bucket, value));
-                        }
-                    }
-                }
+                ["Id"] = query.Id,
+                ["Label"] = query.Label ?? query.MetricName,
+                ["Timestamps"] = new JsonArray([.. page.Select(p => (JsonNode)JsonValue.Create(p.Time))]),
+                ["Values"] = new JsonArray([.. page.Select(p => (JsonNode)JsonValue.Create(p.Value))]),
+                ["StatusCode"] = skipped + page.Count < points.Count ? "PartialData" : "Complete",
+            });
+        }
 
-                if (scanBy == "TimestampDescending")
-                {
-                    points.Reverse();
-                }
+        var output = new JsonObject { ["MetricDataResults"] = results, ["Messages"] = new JsonArray() };
+        var total = computed.Sum(c => c.Points.Count);
+        if (from + maxDatapoints < total)
+        {
+            output["NextToken"] = Token(from + maxDatapoints);
+        }
 
-                results.Add(new JsonObject
+        return output;
+    }
+
+    private static List<(DateTimeOffset Time, double Value)> Points(CloudWatchRegion state, DataQuery query, DateTimeOffset start, DateTimeOffset end, string scanBy)
+    {
+        var points = new List<(DateTimeOffset Time, double Value)>();
+        if (state.Metrics.TryGetValue(MetricSeries.Key(query.Namespace, query.MetricName, query.Dimensions), out var series))
+        {
+            var samples = series.Samples.Where(s => query.Unit is null || s.Unit == query.Unit);
+            foreach (var (bucket, inBucket) in Buckets(samples, start, end, query.Period))
+            {
+                if (new MetricStatistics(inBucket).Get(query.Stat) is { } value)
                 {
-                    ["Id"] = query.Id,
-                    ["Label"] = query.Label ?? query.MetricName,
-                    ["Timestamps"] = new JsonArray([.. points.Select(p => (JsonNode)JsonValue.Create(p.Time))]),
-                    ["Values"] = new JsonArray([.. points.Select(p => (JsonNode)JsonValue.Create(p.Value))]),
-                    ["StatusCode"] = "Complete",
-                });
+                    points.Add((bucket, value));
+                }
             }
+        }
 
-            return new JsonObject { ["MetricDataResults"] = results, ["Messages"] = new JsonArray() };
-        });
+        if (scanBy == "TimestampDescending")
+        {
+            points.Reverse();
+        }
+
+        return points;
     }
 
     private sealed record DataQuery(string Id, bool ReturnData, string? Label, string Namespace, string MetricName, List<MetricDimension> Dimensions, int Period, string Stat, string? Unit);
