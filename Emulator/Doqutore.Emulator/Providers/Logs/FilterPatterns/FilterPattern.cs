@@ -4,6 +4,7 @@
 //   '{'  a JSON pattern       { $.a.b = "x" && ($.n > 3 || $.m IS NULL) }      (JsonPattern)
 //   '['  a space-delimited one [ip, user, ..., status = 4* || status = 5*]      (SpaceDelimitedPattern)
 //   else unstructured text     ERROR "two words" ?maybe -excluded              (TextPattern)
+// Each syntax also takes %regex% terms or values (RegexTerm), at most two per pattern.
 // An empty or blank pattern matches every event. Matching is case-sensitive throughout.
 // Invalid patterns throw InvalidParameterException (FilterPatternErrors) at parse time, never at match time:
 // Matches never throws, whatever the message.

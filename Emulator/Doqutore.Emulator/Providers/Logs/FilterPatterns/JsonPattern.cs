@@ -95,13 +95,25 @@ internal sealed class JsonTest(JsonSelector selector, JsonValueKind? kind) : Jso
 /// JSON strings (and, for a bare <c>*</c> wildcard, any scalar's text) with <c>*</c> wildcards.
 /// [guess] <c>!=</c> on a missing selector is false, as for every other comparison.
 /// </summary>
-internal sealed class JsonComparison(JsonSelector selector, string op, string text, double? number) : JsonCondition
+internal sealed class JsonComparison(JsonSelector selector, string op, string text, double? number, System.Text.RegularExpressions.Regex? regex = null) : JsonCondition
 {
     public override bool Evaluate(JsonElement root)
     {
         if (!selector.TryResolve(root, out var value))
         {
             return false;
+        }
+
+        // A %regex% value matches a string, or a number or boolean by its JSON text.
+        if (regex is not null)
+        {
+            var scalar = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => null,
+            };
+            return scalar is not null && regex.IsMatch(scalar) == (op == "=");
         }
 
         if (number is { } expected)

@@ -10,7 +10,7 @@ namespace Doqutore.Emulator.Providers.Logs.FilterPatterns;
 /// primary    := '(' or ')' | selector op value | selector 'IS' ('NULL'|'TRUE'|'FALSE') | selector 'NOT' 'EXISTS'
 /// selector   := '$' ('.' name | '[' digits ']')*          name := [A-Za-z0-9_-]+
 /// op         := '=' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;='
-/// value      := "quoted" | number | bareword (letters, digits, _ . - : / * @)
+/// value      := "quoted" | number | %regex% | bareword (letters, digits, _ . - : / * @)
 /// </code>
 /// <c>IS NOT</c> and <c>EXISTS</c> alone are not supported by AWS and are refused; so are the ordering
 /// operators with a non-numeric value.
@@ -19,6 +19,7 @@ internal sealed class JsonPatternParser
 {
     private readonly string _text;
     private int _i;
+    private int _regexes;
 
     private JsonPatternParser(string text) => _text = text;
 
@@ -94,6 +95,17 @@ internal sealed class JsonPatternParser
         var op = Accept("!=") ? "!=" : Accept("<=") ? "<=" : Accept(">=") ? ">=" : Accept("=") ? "=" : Accept("<") ? "<" : Accept(">") ? ">"
             : throw FilterPatternErrors.Invalid();
         SkipSpace();
+        if (RegexTerm.StartsAt(_text, _i))
+        {
+            if (++_regexes > RegexTerm.MaxPerPattern)
+            {
+                throw FilterPatternErrors.TooManyRegexes();
+            }
+
+            var regex = RegexTerm.Read(_text, ref _i);
+            return op is "=" or "!=" ? new JsonComparison(selector, op, string.Empty, null, regex) : throw FilterPatternErrors.Invalid();
+        }
+
         if (_i < _text.Length && _text[_i] == '"')
         {
             var quoted = TextPattern.ReadQuoted(_text, ref _i);

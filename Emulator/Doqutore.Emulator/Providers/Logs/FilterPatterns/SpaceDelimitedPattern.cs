@@ -36,6 +36,11 @@ internal sealed class SpaceDelimitedPattern : FilterPattern
             fields.Add(trimmed == "..." ? null : Field.Parse(trimmed));
         }
 
+        if (fields.Sum(f => f?.RegexCount ?? 0) > RegexTerm.MaxPerPattern)
+        {
+            throw FilterPatternErrors.TooManyRegexes();
+        }
+
         return new SpaceDelimitedPattern(fields);
     }
 
@@ -139,6 +144,8 @@ internal sealed class SpaceDelimitedPattern : FilterPattern
     {
         private readonly List<List<Condition>> _alternatives = [];
 
+        public int RegexCount => _alternatives.Sum(all => all.Count(c => c.Regex is not null));
+
         public bool Matches(string value) =>
             _alternatives.Count == 0 || _alternatives.Exists(all => all.TrueForAll(c => c.Matches(value)));
 
@@ -205,7 +212,7 @@ internal sealed class SpaceDelimitedPattern : FilterPattern
         }
     }
 
-    private sealed record Condition(string Operator, string Value, double? Number)
+    private sealed record Condition(string Operator, string Value, double? Number, System.Text.RegularExpressions.Regex? Regex = null)
     {
         public static Condition Read(string text, ref int i)
         {
@@ -215,6 +222,12 @@ internal sealed class SpaceDelimitedPattern : FilterPattern
             i += op.Length;
             SkipSpace(text, ref i);
             string value;
+            if (RegexTerm.StartsAt(text, i))
+            {
+                var regex = RegexTerm.Read(text, ref i);
+                return op is "=" or "!=" ? new Condition(op, string.Empty, null, regex) : throw FilterPatternErrors.Invalid();
+            }
+
             var quoted = i < text.Length && text[i] == '"';
             if (quoted)
             {
@@ -246,6 +259,11 @@ internal sealed class SpaceDelimitedPattern : FilterPattern
 
         public bool Matches(string field)
         {
+            if (Regex is not null)
+            {
+                return Regex.IsMatch(field) == (Operator == "=");
+            }
+
             if (Number is { } expected && TryNumber(field, out var actual))
             {
                 return Operator switch

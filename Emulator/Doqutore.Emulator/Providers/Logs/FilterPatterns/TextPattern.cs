@@ -5,19 +5,21 @@ namespace Doqutore.Emulator.Providers.Logs.FilterPatterns;
 /// <summary>
 /// An unstructured-text pattern: terms and quoted phrases, each plain (must appear), <c>?</c>-prefixed (at
 /// least one of them must appear) or <c>-</c>-prefixed (must not appear). Terms match as substrings.
-/// Unquoted terms hold only letters, digits and underscores; anything else must be quoted.
+/// Unquoted terms hold only letters, digits and underscores; anything else must be quoted. A <c>%regex%</c>
+/// term matches where its expression does (<see cref="RegexTerm"/>).
 /// [guess] Mixing plain and <c>?</c> terms: every plain term AND at least one <c>?</c> term.
 /// </summary>
 internal sealed class TextPattern : FilterPattern
 {
-    private readonly List<string> _required = [];
-    private readonly List<string> _optional = [];
-    private readonly List<string> _excluded = [];
+    private readonly List<Func<string, bool>> _required = [];
+    private readonly List<Func<string, bool>> _optional = [];
+    private readonly List<Func<string, bool>> _excluded = [];
 
     public static TextPattern ParseTerms(string text)
     {
         var pattern = new TextPattern();
         var i = 0;
+        var regexes = 0;
         while (i < text.Length)
         {
             if (char.IsWhiteSpace(text[i]))
@@ -37,7 +39,20 @@ internal sealed class TextPattern : FilterPattern
                 }
             }
 
-            list.Add(text[i] == '"' ? ReadQuoted(text, ref i) : ReadTerm(text, ref i));
+            if (RegexTerm.StartsAt(text, i))
+            {
+                if (++regexes > RegexTerm.MaxPerPattern)
+                {
+                    throw FilterPatternErrors.TooManyRegexes();
+                }
+
+                list.Add(RegexTerm.Read(text, ref i).IsMatch);
+            }
+            else
+            {
+                var term = text[i] == '"' ? ReadQuoted(text, ref i) : ReadTerm(text, ref i);
+                list.Add(message => Contains(message, term));
+            }
         }
 
         return pattern;
@@ -47,7 +62,7 @@ internal sealed class TextPattern : FilterPattern
     {
         foreach (var term in _required)
         {
-            if (!Contains(message, term))
+            if (!term(message))
             {
                 return false;
             }
@@ -55,13 +70,13 @@ internal sealed class TextPattern : FilterPattern
 
         foreach (var term in _excluded)
         {
-            if (Contains(message, term))
+            if (term(message))
             {
                 return false;
             }
         }
 
-        return _optional.Count == 0 || _optional.Exists(term => Contains(message, term));
+        return _optional.Count == 0 || _optional.Exists(term => term(message));
     }
 
     // A blank phrase (" ") matches every event, as AWS documents.
