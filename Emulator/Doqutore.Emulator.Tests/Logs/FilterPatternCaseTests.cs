@@ -32,6 +32,18 @@ public class FilterPatternCaseTests
         Assert.Equal((bool)testCase["match"]!, matched);
     }
 
+    [Fact]
+    public void Every_valid_pattern_answers_every_message_without_throwing()
+    {
+        var patterns = All.Value.Values.Where(c => c["error"] is null).Select(c => FilterPattern.Parse((string)c["pattern"]!)).ToList();
+        string[] odd = ["", " ", "{", "[", "\"", "{\"a\":", "[1,2]", "null", "{\"a\":[[[[1]]]]}", new string('x', 100_000), "a\u0000b"];
+        var messages = All.Value.Values.Where(c => c["message"] is not null).Select(c => (string)c["message"]!).Concat(odd).ToList();
+
+        var matches = patterns.Sum(p => messages.Count(p.Matches));
+
+        Assert.InRange(matches, 1, patterns.Count * messages.Count);
+    }
+
     [Theory]
     [MemberData(nameof(Invalid))]
     public void The_invalid_pattern_is_refused_with_AWS_s_error(string name)
