@@ -51,8 +51,6 @@ public class AwsCliTests(EmulatorFixture emulator)
         { "dynamodb list-tables", "dynamodb", "ListTables" },
         { "dynamodbstreams list-streams", "dynamodb", "ListStreams" },
         { "lambda list-functions", "lambda", "ListFunctions" },
-        { "logs describe-log-groups", "logs", "DescribeLogGroups" },
-        { "cloudwatch list-metrics", "monitoring", "ListMetrics" },
         { "cloudformation list-stacks", "cloudformation", "ListStacks" },
         { "cognito-idp list-user-pools --max-results 5", "cognito-idp", "ListUserPools" },
         { "wafv2 list-web-acls --scope REGIONAL", "wafv2", "ListWebACLs" },

@@ -17,8 +17,7 @@ public class Boto3Tests(EmulatorFixture emulator)
         calls = [("sns", "list_platform_applications", {}),
                  ("events", "list_archives", {}), ("s3", "list_buckets", {}),
                  ("dynamodb", "list_tables", {}), ("dynamodbstreams", "list_streams", {}),
-                 ("lambda", "list_functions", {}), ("logs", "describe_log_groups", {}),
-                 ("cloudwatch", "list_metrics", {}), ("cloudformation", "list_stacks", {}),
+                 ("lambda", "list_functions", {}), ("cloudformation", "list_stacks", {}),
                  ("cognito-idp", "list_user_pools", {"MaxResults": 5}), ("wafv2", "list_web_acls", {"Scope": "REGIONAL"}),
                  ("apigateway", "get_rest_apis", {})]
         errors = {}

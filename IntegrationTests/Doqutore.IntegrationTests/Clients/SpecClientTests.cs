@@ -33,7 +33,7 @@ public class SpecClientTests(EmulatorFixture emulator)
 
     [Theory]
     [InlineData("sns", "ListPlatformApplications")]
-    [InlineData("logs", "DescribeLogGroups")]
+    [InlineData("wafv2", "ListWebACLs")]
     [InlineData("lambda", "ListFunctions")]
     [InlineData("s3", "ListBuckets")]
     public async Task Every_protocol_reads_the_emulators_errors(string service, string operation)
