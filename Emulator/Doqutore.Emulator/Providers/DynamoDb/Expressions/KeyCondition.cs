@@ -71,7 +71,6 @@ internal sealed record KeyCondition(string PartitionKeyName, JsonObject Partitio
 
     private static ExpressionException Invalid(string message) => new(message);
 
-    private static ExpressionException InvalidCondition(string message) => new("Invalid KeyConditionExpression: " + message);
 
     private static void Collect(Node node, Dictionary<string, (string, List<JsonObject>)> conditions)
     {
@@ -85,21 +84,21 @@ internal sealed record KeyCondition(string PartitionKeyName, JsonObject Partitio
                 Collect(and.Right, conditions);
                 return;
             case OrNode:
-                throw InvalidCondition("Invalid operator used in KeyConditionExpression: OR");
+                throw Invalid("Invalid operator used in KeyConditionExpression: OR");
             case NotNode:
-                throw InvalidCondition("Invalid operator used in KeyConditionExpression: NOT");
+                throw Invalid("Invalid operator used in KeyConditionExpression: NOT");
             case InNode:
-                throw InvalidCondition("Invalid operator used in KeyConditionExpression: IN");
+                throw Invalid("Invalid operator used in KeyConditionExpression: IN");
             case ComparisonNode { Operator: "<>" }:
-                throw InvalidCondition("Invalid operator used in KeyConditionExpression: <>");
+                throw Invalid("Invalid operator used in KeyConditionExpression: <>");
             case FunctionNode { Name: "size" }:
-                throw InvalidCondition("KeyConditionExpressions cannot contain nested operations");
+                throw Invalid("KeyConditionExpressions cannot contain nested operations");
             case FunctionNode { Name: not "begins_with" } function:
-                throw InvalidCondition($"Invalid operator used in KeyConditionExpression: {function.Name}");
+                throw Invalid($"Invalid operator used in KeyConditionExpression: {function.Name}");
             case FunctionNode function:
                 if (function.Arguments[0] is not PathNode)
                 {
-                    throw InvalidCondition("Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
+                    throw Invalid("Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
                 }
 
                 Add(conditions, "BEGINS_WITH", function.Arguments);
@@ -107,7 +106,7 @@ internal sealed record KeyCondition(string PartitionKeyName, JsonObject Partitio
             case BetweenNode between:
                 if (between.Value is not PathNode)
                 {
-                    throw InvalidCondition("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+                    throw Invalid("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
                 }
 
                 Add(conditions, "BETWEEN", [between.Value, between.Lower, between.Upper]);
@@ -136,9 +135,9 @@ internal sealed record KeyCondition(string PartitionKeyName, JsonObject Partitio
             switch (operand)
             {
                 case PathNode path when name is not null:
-                    throw InvalidCondition("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+                    throw Invalid("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
                 case PathNode path when path.Path.Elements.Count > 1:
-                    throw InvalidCondition("KeyConditionExpressions cannot have conditions on nested attributes");
+                    throw Invalid("KeyConditionExpressions cannot have conditions on nested attributes");
                 case PathNode path:
                     name = path.Path.Head;
                     break;
@@ -146,18 +145,18 @@ internal sealed record KeyCondition(string PartitionKeyName, JsonObject Partitio
                     values.Add(value.Value!);
                     break;
                 case FunctionNode:
-                    throw InvalidCondition("KeyConditionExpressions cannot contain nested operations");
+                    throw Invalid("KeyConditionExpressions cannot contain nested operations");
             }
         }
 
         if (name is null)
         {
-            throw InvalidCondition("Invalid condition in KeyConditionExpression: No key attribute specified");
+            throw Invalid("Invalid condition in KeyConditionExpression: No key attribute specified");
         }
 
         if (!conditions.TryAdd(name, (op, values)))
         {
-            throw InvalidCondition("KeyConditionExpressions must only contain one condition per key");
+            throw Invalid("KeyConditionExpressions must only contain one condition per key");
         }
     }
 }
