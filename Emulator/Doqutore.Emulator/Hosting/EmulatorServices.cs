@@ -5,6 +5,7 @@ using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
+using Doqutore.Emulator.Providers.DynamoDb;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Sns;
@@ -44,6 +45,7 @@ public static class EmulatorServices
         services.AddIam();
         services.AddSqs();
         services.AddSns();
+        services.AddDynamoDb();
         services.AddEvents(configuration);
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
