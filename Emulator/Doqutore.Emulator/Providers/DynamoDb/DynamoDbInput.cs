@@ -110,6 +110,22 @@ internal sealed class RequestExpressions
         return result;
     });
 
+    /// <summary>Parses the request's expressions, or translates its pre-expression parameters (never both).</summary>
+    public static RequestExpressions ParseWithLegacy(JsonObject input)
+    {
+        LegacyParameters.CheckNotMixed(input);
+        var parsed = Parse(input);
+        var conditionalOperator = DynamoDbInput.String(input, "ConditionalOperator");
+        return new RequestExpressions
+        {
+            Update = parsed.Update ?? LegacyParameters.AttributeUpdates(input["AttributeUpdates"] as JsonObject),
+            Condition = parsed.Condition ?? LegacyParameters.Expected(input["Expected"] as JsonObject, conditionalOperator),
+            KeyCondition = parsed.KeyCondition ?? LegacyParameters.Conditions(input["KeyConditions"] as JsonObject, null),
+            Filter = parsed.Filter ?? LegacyParameters.Conditions((input["QueryFilter"] ?? input["ScanFilter"]) as JsonObject, conditionalOperator),
+            Projection = parsed.Projection ?? LegacyParameters.AttributesToGet(input["AttributesToGet"] as JsonArray),
+        };
+    }
+
     /// <summary>Throws ConditionalCheckFailedException when the condition does not hold for the current item (null = absent).</summary>
     public void CheckCondition(JsonObject? current)
     {

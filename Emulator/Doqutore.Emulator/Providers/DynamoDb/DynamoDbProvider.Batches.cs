@@ -18,7 +18,7 @@ internal sealed partial class DynamoDbProvider
         foreach (var (tableName, request) in requests)
         {
             var table = ItemTable(context, tableName);
-            var expressions = RequestExpressions.Parse((JsonObject)request!);
+            var expressions = RequestExpressions.ParseWithLegacy((JsonObject)request!);
             var keys = (request!["Keys"] as JsonArray ?? []).OfType<JsonObject>().ToList();
             foreach (var key in keys)
             {

@@ -12,7 +12,7 @@ internal sealed partial class DynamoDbProvider
         var table = ItemTable(context, DynamoDbInput.Required(input, "TableName", "tableName"));
         var item = (JsonObject)DynamoDbInput.Item(input["Item"] as JsonObject, "item").DeepClone();
         var returnValues = ReturnValues(input, "NONE", "ALL_OLD");
-        var expressions = RequestExpressions.Parse(input);
+        var expressions = RequestExpressions.ParseWithLegacy(input);
         table.Keys.CheckItemKey(item);
         CheckIndexKeys(table, item);
         JsonObject? old;
@@ -30,7 +30,7 @@ internal sealed partial class DynamoDbProvider
     {
         var table = ItemTable(context, DynamoDbInput.Required(input, "TableName", "tableName"));
         var key = input["Key"] as JsonObject;
-        var expressions = RequestExpressions.Parse(input);
+        var expressions = RequestExpressions.ParseWithLegacy(input);
         table.Keys.CheckKey(key);
         JsonObject? item;
         lock (table.Gate)
@@ -54,7 +54,7 @@ internal sealed partial class DynamoDbProvider
         var table = ItemTable(context, DynamoDbInput.Required(input, "TableName", "tableName"));
         var key = input["Key"] as JsonObject;
         var returnValues = ReturnValues(input, "NONE", "ALL_OLD");
-        var expressions = RequestExpressions.Parse(input);
+        var expressions = RequestExpressions.ParseWithLegacy(input);
         table.Keys.CheckKey(key);
         JsonObject? old;
         lock (table.Gate)
@@ -75,7 +75,7 @@ internal sealed partial class DynamoDbProvider
         var table = ItemTable(context, DynamoDbInput.Required(input, "TableName", "tableName"));
         var key = input["Key"] as JsonObject;
         var returnValues = ReturnValues(input, "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-        var expressions = RequestExpressions.Parse(input);
+        var expressions = RequestExpressions.ParseWithLegacy(input);
         table.Keys.CheckKey(key);
         if (expressions.Update?.Actions.FirstOrDefault(a => table.Keys.Names.Contains(a.Path.Head)) is { } keyAction)
         {

@@ -16,7 +16,7 @@ internal sealed partial class DynamoDbProvider
     public JsonObject Query(RequestContext context, JsonObject input)
     {
         var table = ItemTable(context, DynamoDbInput.Required(input, "TableName", "tableName"));
-        var expressions = RequestExpressions.Parse(input);
+        var expressions = RequestExpressions.ParseWithLegacy(input);
         if (expressions.KeyCondition is null)
         {
             throw DynamoDbErrors.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
@@ -55,7 +55,7 @@ internal sealed partial class DynamoDbProvider
     public JsonObject Scan(RequestContext context, JsonObject input)
     {
         var table = ItemTable(context, DynamoDbInput.Required(input, "TableName", "tableName"));
-        var expressions = RequestExpressions.Parse(input);
+        var expressions = RequestExpressions.ParseWithLegacy(input);
         var index = ReadIndex(table, input);
         var segment = DynamoDbInput.Long(input, "Segment");
         var total = DynamoDbInput.Long(input, "TotalSegments");
