@@ -83,13 +83,14 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
             throw DynamoDbErrors.InvalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
 
-        var region = store.Region(context);
         var arn = $"arn:aws:dynamodb:{context.Region}:{context.AccountId}:table/{name}";
         var table = new DynamoDbTable
         {
             Name = name,
             Arn = arn,
             TableId = Guid.NewGuid().ToString(),
+            AccountId = context.AccountId,
+            Region = context.Region,
             Keys = keys,
             AttributeDefinitions = (JsonArray)definitions.DeepClone(),
             BillingMode = billing,
@@ -100,7 +101,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
         };
         table.Indexes.AddRange(indexes);
         ApplyStreamSpecification(table, input["StreamSpecification"] as JsonObject);
-        if (!region.Tables.TryAdd(name, table))
+        if (!store.Add(table))
         {
             throw DynamoDbErrors.TableExists(name);
         }
@@ -119,7 +120,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
             throw DynamoDbErrors.Validation($"Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         }
 
-        store.Region(context).Tables.TryRemove(table.Name, out _);
+        store.Remove(table);
         return new JsonObject { ["TableDescription"] = Describe(table, "DELETING") };
     }
 
@@ -197,6 +198,8 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
 
                 ApplyStreamSpecification(table, stream);
             }
+
+            store.Save(table);
         }
 
         return new JsonObject { ["TableDescription"] = Describe(table, "UPDATING") };

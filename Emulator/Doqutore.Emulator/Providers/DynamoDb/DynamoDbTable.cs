@@ -41,6 +41,13 @@ internal sealed class DynamoDbTable
 
     public required string TableId { get; init; }
 
+    public required string AccountId { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>Where writes are made durable (set by the store; nothing in memory mode).</summary>
+    public Persistence.IDynamoDbPersistence Persistence { get; set; } = new Persistence.NoPersistence();
+
     public required KeySchema Keys { get; init; }
 
     public required JsonArray AttributeDefinitions { get; set; }
@@ -92,6 +99,7 @@ internal sealed class DynamoDbTable
         }
 
         var sort = SortValue(item);
+        Persistence.PutItem(AccountId, Region, Name, Keys.CanonicalKey(item), item);
         partition.TryGetValue(sort, out var old);
         partition[sort] = item;
         ItemCount += old is null ? 1 : 0;
@@ -107,6 +115,8 @@ internal sealed class DynamoDbTable
         {
             return null;
         }
+
+        Persistence.DeleteItem(AccountId, Region, Name, Keys.CanonicalKey(key));
 
         if (partition.Count == 0)
         {
