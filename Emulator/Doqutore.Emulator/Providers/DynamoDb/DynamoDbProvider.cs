@@ -100,10 +100,20 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
             Tags = input["Tags"]?.DeepClone() as JsonArray,
         };
         table.Indexes.AddRange(indexes);
-        ApplyStreamSpecification(table, input["StreamSpecification"] as JsonObject);
+        table.Clock = clock;
+        CheckStreamSpecification(input["StreamSpecification"] as JsonObject);
         if (!store.Add(table))
         {
             throw DynamoDbErrors.TableExists(name);
+        }
+
+        if (input["StreamSpecification"] is JsonObject streamSpecification)
+        {
+            lock (table.Gate)
+            {
+                ApplyStreamSpecification(table, streamSpecification);
+                store.Save(table);
+            }
         }
 
         return new JsonObject { ["TableDescription"] = Describe(table, "CREATING") };
@@ -196,6 +206,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
                     throw DynamoDbErrors.Validation("Table already has no stream enabled"); // [guess] wording.
                 }
 
+                CheckStreamSpecification(stream);
                 ApplyStreamSpecification(table, stream);
             }
 
@@ -238,24 +249,41 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
         }
     }
 
-    private void ApplyStreamSpecification(DynamoDbTable table, JsonObject? specification)
+    private static void CheckStreamSpecification(JsonObject? specification)
     {
-        if (specification is null)
-        {
-            return;
-        }
-
-        var enabled = specification["StreamEnabled"]?.GetValue<bool>() == true;
-        if (enabled && DynamoDbInput.String(specification, "StreamViewType") is null)
+        if (specification?["StreamEnabled"]?.GetValue<bool>() == true && DynamoDbInput.String(specification, "StreamViewType") is null)
         {
             throw DynamoDbErrors.InvalidParameter("You must specify a StreamViewType when a stream is enabled"); // [guess] wording.
         }
+    }
+
+    private void ApplyStreamSpecification(DynamoDbTable table, JsonObject specification)
+    {
+        var enabled = specification["StreamEnabled"]?.GetValue<bool>() == true;
 
         table.StreamSpecification = (JsonObject)specification.DeepClone();
+        if (table.Stream is not null)
+        {
+            table.Stream.Enabled = false;
+            table.Stream = null;
+        }
+
         if (enabled)
         {
-            table.LatestStreamLabel = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+            var now = clock.GetUtcNow();
+            table.LatestStreamLabel = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
             table.LatestStreamArn = $"{table.Arn}/stream/{table.LatestStreamLabel}";
+            table.Stream = new Streams.DynamoDbStream
+            {
+                Arn = table.LatestStreamArn,
+                Label = table.LatestStreamLabel,
+                TableName = table.Name,
+                Region = table.Region,
+                ViewType = (string)specification["StreamViewType"]!,
+                Keys = table.Keys,
+                CreatedAt = now,
+            };
+            store.Region(table.AccountId, table.Region).Streams[table.Stream.Arn] = table.Stream;
         }
     }
 

@@ -10,6 +10,9 @@ namespace Doqutore.Emulator.Providers.DynamoDb;
 internal sealed class DynamoDbRegion
 {
     public ConcurrentDictionary<string, DynamoDbTable> Tables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every stream of the region's tables by ARN, the disabled ones included (still readable).</summary>
+    public ConcurrentDictionary<string, Streams.DynamoDbStream> Streams { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -34,7 +37,23 @@ internal sealed class DynamoDbStore : IResettable, IDisposable
             }
 
             table.Persistence = persistence;
-            regions.Get(stored.AccountId, stored.Region).Tables[table.Name] = table;
+            var state = regions.Get(stored.AccountId, stored.Region);
+            state.Tables[table.Name] = table;
+            if (table.StreamEnabled && table.LatestStreamArn is not null)
+            {
+                // Stream records are not persisted: after a restart the stream continues empty.
+                table.Stream = new Streams.DynamoDbStream
+                {
+                    Arn = table.LatestStreamArn,
+                    Label = table.LatestStreamLabel!,
+                    TableName = table.Name,
+                    Region = table.Region,
+                    ViewType = (string)table.StreamSpecification!["StreamViewType"]!,
+                    Keys = table.Keys,
+                    CreatedAt = table.CreatedAt,
+                };
+                state.Streams[table.Stream.Arn] = table.Stream;
+            }
         }
     }
 

@@ -72,6 +72,12 @@ internal sealed class DynamoDbTable
 
     public object Gate { get; } = new();
 
+    /// <summary>The enabled stream changes are written to, or null.</summary>
+    public Streams.DynamoDbStream? Stream { get; set; }
+
+    /// <summary>The clock stamping stream records.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public long ItemCount { get; private set; }
 
     public long SizeBytes { get; private set; }
@@ -103,6 +109,7 @@ internal sealed class DynamoDbTable
         partition.TryGetValue(sort, out var old);
         partition[sort] = item;
         ItemCount += old is null ? 1 : 0;
+        Stream?.Append(old, item, Clock.GetUtcNow());
         SizeBytes += AttributeValues.ItemSize(item) - (old is null ? 0 : AttributeValues.ItemSize(old));
         return old;
     }
@@ -124,6 +131,7 @@ internal sealed class DynamoDbTable
         }
 
         ItemCount--;
+        Stream?.Append(old, null, Clock.GetUtcNow());
         SizeBytes -= AttributeValues.ItemSize(old);
         return old;
     }
