@@ -28,6 +28,18 @@ public class DynamoDbBoto3Tests(EmulatorFixture emulator)
         out["unused"] = err(client.get_item, TableName=f"boto-{run}", Key={"pk": {"S": "p"}, "sk": {"N": "1"}},
             ProjectionExpression="pk", ExpressionAttributeNames={"#x": "x"})
         out["missing_table"] = err(client.describe_table, TableName="no-such-table")
+
+        streamed = client.create_table(TableName=f"boto-s-{run}", BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}], KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+        client.put_item(TableName=f"boto-s-{run}", Item={"pk": {"S": "x"}, "n": {"N": "1"}})
+        client.update_item(TableName=f"boto-s-{run}", Key={"pk": {"S": "x"}}, UpdateExpression="ADD n :one", ExpressionAttributeValues={":one": {"N": "1"}})
+        ds = boto3.client("dynamodbstreams", endpoint_url=url, config=cfg, region_name="us-east-1")
+        arn = streamed["TableDescription"]["LatestStreamArn"]
+        shard = ds.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+        it = ds.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+        recs = ds.get_records(ShardIterator=it)["Records"]
+        out["stream"] = [[r["eventName"], r["dynamodb"].get("OldImage", {}).get("n", {}).get("N"), r["dynamodb"]["NewImage"]["n"]["N"]] for r in recs]
         """);
 
     [SkippableFact]
@@ -56,6 +68,14 @@ public class DynamoDbBoto3Tests(EmulatorFixture emulator)
         Assert.Equal("The provided key element does not match the schema", (string?)output["bad_key"]!["message"]);
         Assert.Equal("Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}", (string?)output["unused"]!["message"]);
         Assert.Equal("ResourceNotFoundException", (string?)output["missing_table"]!["code"]);
+    }
+
+    [SkippableFact]
+    public void Boto3_reads_a_table_stream_with_old_and_new_images()
+    {
+        var output = Output();
+
+        Assert.Equal("[[\"INSERT\",null,\"1\"],[\"MODIFY\",\"1\",\"2\"]]", output["stream"]!.ToJsonString());
     }
 
     private JsonObject Output() => Scenario.Outcome(emulator);
