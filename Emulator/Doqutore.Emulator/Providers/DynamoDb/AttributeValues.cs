@@ -10,7 +10,7 @@ namespace Doqutore.Emulator.Providers.DynamoDb;
 /// <c>{"M": {...}}</c>...): validation, type, ordering, equality, size and number arithmetic. Items are kept in this
 /// shape end to end, so the expression evaluator and the store need no conversion.
 /// </summary>
-internal static class AttributeValues
+internal static partial class AttributeValues
 {
     private static readonly string[] Types = ["S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M"];
 
@@ -114,8 +114,8 @@ internal static class AttributeValues
     /// <summary>AWS's message for a malformed or out-of-range number, or null when it is fine.</summary>
     public static string? NumberProblem(string text)
     {
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) &&
-            !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        // Plain decimal notation with an optional exponent: no NaN, Infinity, hex or thousands separators.
+        if (!NumberText().IsMatch(text))
         {
             return "The parameter cannot be converted to a numeric value: " + text;
         }
@@ -148,6 +148,9 @@ internal static class AttributeValues
 
         return digits.Length;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex NumberText();
 
     /// <summary>A number in DynamoDB's canonical form (no exponent where decimal can hold it, no trailing zeros).</summary>
     public static string NormalizeNumber(string text) =>

@@ -18,6 +18,7 @@ internal sealed class ExpressionParser
     private const int MaxPathDepth = 32;
     private const int MaxExpressionBytes = 4096;
     private const int MaxInOperands = 100;
+    private const int MaxNesting = 256;
 
     private static readonly string[] ConditionErrorOrder = ["parens", "unknownFunction", "misusedFunction", "reserved", "attrNameVal", "operand", "distinct", "function"];
     private static readonly string[] UpdateErrorOrder = ["reserved", "unknownFunction", "section", "attrNameVal", "pathOverlap", "pathConflict", "operand", "function"];
@@ -48,6 +49,7 @@ internal sealed class ExpressionParser
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
     private readonly bool update;
     private int position;
+    private int nesting;
 
     private ExpressionParser(string expressionName, string source, ExpressionAttributes attributes, bool update)
     {
@@ -142,6 +144,25 @@ internal sealed class ExpressionParser
     }
 
     private Node ParseNot()
+    {
+        // Guards the recursion: a 4 KB expression of parentheses or NOTs must not exhaust the stack.
+        // [guess] AWS's answer to absurd nesting; a syntax error at the token that goes too deep.
+        if (++nesting > MaxNesting)
+        {
+            throw SyntaxError();
+        }
+
+        try
+        {
+            return ParseNotUnguarded();
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private Node ParseNotUnguarded()
     {
         if (Current.IsKeyword("NOT"))
         {
