@@ -231,4 +231,18 @@ public class DynamoDbSdkTests(EmulatorFixture emulator)
 
         Assert.Equal("Item size has exceeded the maximum allowed size", error.Message);
     }
+
+    [Fact]
+    public async Task A_table_is_tagged_listed_and_untagged_by_its_ARN()
+    {
+        using var dynamo = DynamoDbSdk.Client(emulator);
+        var name = await DynamoDbSdk.NewTable(dynamo);
+        var arn = (await dynamo.DescribeTableAsync(name)).Table.TableArn;
+
+        await dynamo.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = [new Tag { Key = "team", Value = "ir" }, new Tag { Key = "env", Value = "dev" }] });
+        await dynamo.UntagResourceAsync(new UntagResourceRequest { ResourceArn = arn, TagKeys = ["env"] });
+        var tags = (await dynamo.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = arn })).Tags;
+
+        Assert.Equal(["team=ir"], tags.Select(t => $"{t.Key}={t.Value}"));
+    }
 }
