@@ -245,4 +245,25 @@ public class DynamoDbSdkTests(EmulatorFixture emulator)
 
         Assert.Equal(["team=ir"], tags.Select(t => $"{t.Key}={t.Value}"));
     }
+
+    [Fact]
+    public async Task A_failed_condition_can_return_the_item_as_it_is()
+    {
+        using var dynamo = DynamoDbSdk.Client(emulator);
+        var name = await DynamoDbSdk.NewTable(dynamo, sortKey: false);
+        await dynamo.PutItemAsync(name, new() { ["pk"] = new("p"), ["owner"] = new("attacker") });
+
+        var error = await Assert.ThrowsAsync<ConditionalCheckFailedException>(() => dynamo.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = name,
+            Key = new() { ["pk"] = new("p") },
+            UpdateExpression = "SET #o = :me",
+            ConditionExpression = "#o = :me",
+            ExpressionAttributeNames = new() { ["#o"] = "owner" },
+            ExpressionAttributeValues = new() { [":me"] = new("responder") },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        }));
+
+        Assert.Equal("attacker", error.Item["owner"].S);
+    }
 }

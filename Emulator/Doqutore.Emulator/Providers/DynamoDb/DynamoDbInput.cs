@@ -126,12 +126,21 @@ internal sealed class RequestExpressions
         };
     }
 
-    /// <summary>Throws ConditionalCheckFailedException when the condition does not hold for the current item (null = absent).</summary>
-    public void CheckCondition(JsonObject? current)
+    /// <summary>
+    /// Throws ConditionalCheckFailedException when the condition does not hold for the current item (null = absent);
+    /// with ReturnValuesOnConditionCheckFailure ALL_OLD the error carries the item as it is.
+    /// </summary>
+    public void CheckCondition(JsonObject? current, JsonObject input)
     {
         if (Condition is not null && !ConditionEvaluator.Evaluate(Condition, current ?? []))
         {
-            throw DynamoDbErrors.ConditionalCheckFailed();
+            var error = DynamoDbErrors.ConditionalCheckFailed();
+            if (current is not null && DynamoDbInput.String(input, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD")
+            {
+                error.Details["Item"] = current.DeepClone();
+            }
+
+            throw error;
         }
     }
 

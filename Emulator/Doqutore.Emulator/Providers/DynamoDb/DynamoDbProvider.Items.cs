@@ -19,7 +19,7 @@ internal sealed partial class DynamoDbProvider
         lock (table.Gate)
         {
             old = table.Get(item);
-            expressions.CheckCondition(old);
+            expressions.CheckCondition(old, input);
             table.Put(item);
         }
 
@@ -60,7 +60,7 @@ internal sealed partial class DynamoDbProvider
         lock (table.Gate)
         {
             old = table.Get(key!);
-            expressions.CheckCondition(old);
+            expressions.CheckCondition(old, input);
             if (old is not null)
             {
                 table.Delete(key!);
@@ -87,7 +87,7 @@ internal sealed partial class DynamoDbProvider
         lock (table.Gate)
         {
             old = table.Get(key!);
-            expressions.CheckCondition(old);
+            expressions.CheckCondition(old, input);
             var start = old ?? (JsonObject)key!.DeepClone();
             updated = expressions.Update is null ? AttributeValues.Clone(start) : DynamoDbInput.Expression(() => UpdateApplier.Apply(expressions.Update, start));
             DynamoDbInput.Item(updated, "item");

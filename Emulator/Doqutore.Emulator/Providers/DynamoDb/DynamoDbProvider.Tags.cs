@@ -64,7 +64,7 @@ internal sealed partial class DynamoDbProvider
         if (!arn.StartsWith(prefix, StringComparison.Ordinal))
         {
             // [guess] AWS's wording for an ARN of another region, account or kind.
-            throw DynamoDbErrors.Validation($"Invalid TableArn: {arn}");
+            throw DynamoDbErrors.Validation($"Invalid TableArn: Invalid ResourceArn provided as input {arn}");
         }
 
         var name = arn[prefix.Length..];

@@ -45,9 +45,16 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
             {
                 var indexName = DynamoDbInput.String(gsi, "IndexName") ?? string.Empty;
                 var indexKeys = Schema(gsi["KeySchema"] as JsonArray, types, used, "keySchema");
+                if (!global && keys.SortKey is null)
+                {
+                    throw DynamoDbErrors.InvalidParameter("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+                }
+
                 if (!global && indexKeys.PartitionKey != keys.PartitionKey)
                 {
-                    throw DynamoDbErrors.InvalidParameter($"Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+                    // [guess] wording.
+                    throw DynamoDbErrors.InvalidParameter(
+                        $"Index KeySchema does not have the same leading hash key as table KeySchema for index: {indexName}. index hash key: {indexKeys.PartitionKey}, table hash key: {keys.PartitionKey}");
                 }
 
                 if (indexes.Any(i => i.Name == indexName))
