@@ -266,4 +266,49 @@ public class DynamoDbSdkTests(EmulatorFixture emulator)
 
         Assert.Equal("attacker", error.Item["owner"].S);
     }
+
+    [Fact]
+    public async Task PutItem_refuses_return_values_other_than_ALL_OLD_or_NONE()
+    {
+        using var dynamo = DynamoDbSdk.Client(emulator);
+        var name = await DynamoDbSdk.NewTable(dynamo, sortKey: false);
+
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => dynamo.PutItemAsync(new PutItemRequest
+        {
+            TableName = name,
+            Item = new() { ["pk"] = new("p") },
+            ReturnValues = ReturnValue.ALL_NEW,
+        }));
+
+        Assert.Equal("ReturnValues can only be ALL_OLD or NONE", error.Message);
+    }
+
+    [Fact]
+    public async Task A_local_secondary_index_orders_a_partition_by_its_own_sort_key()
+    {
+        using var dynamo = DynamoDbSdk.Client(emulator);
+        var name = AwsCli.Unique("lsi");
+        await dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S), new("at", ScalarAttributeType.N)],
+            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+            LocalSecondaryIndexes = [new LocalSecondaryIndex { IndexName = "by-time", KeySchema = [new("pk", KeyType.HASH), new("at", KeyType.RANGE)], Projection = new Projection { ProjectionType = ProjectionType.ALL } }],
+        });
+        await dynamo.PutItemAsync(name, new() { ["pk"] = new("p"), ["sk"] = new("a"), ["at"] = new() { N = "30" } });
+        await dynamo.PutItemAsync(name, new() { ["pk"] = new("p"), ["sk"] = new("b"), ["at"] = new() { N = "10" } });
+        await dynamo.PutItemAsync(name, new() { ["pk"] = new("p"), ["sk"] = new("c"), ["at"] = new() { N = "20" } });
+
+        var found = await dynamo.QueryAsync(new QueryRequest
+        {
+            TableName = name,
+            IndexName = "by-time",
+            KeyConditionExpression = "pk = :p AND #at >= :t",
+            ExpressionAttributeNames = new() { ["#at"] = "at" },
+            ExpressionAttributeValues = new() { [":p"] = new("p"), [":t"] = new() { N = "15" } },
+        });
+
+        Assert.Equal(["c", "a"], found.Items.Select(i => i["sk"].S));
+    }
 }

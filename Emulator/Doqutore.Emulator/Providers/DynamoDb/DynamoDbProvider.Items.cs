@@ -135,7 +135,9 @@ internal sealed partial class DynamoDbProvider
         var value = DynamoDbInput.String(input, "ReturnValues") ?? "NONE";
         if (Array.IndexOf(allowed, value) < 0)
         {
-            throw DynamoDbErrors.Validation("Return values set to invalid value");
+            throw allowed.Length == 2
+                ? DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE")
+                : DynamoDbErrors.Constraint(value, "returnValues", "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         }
 
         return value;
