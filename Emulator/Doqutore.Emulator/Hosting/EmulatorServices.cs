@@ -6,6 +6,7 @@ using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Providers.CloudWatch;
+using Doqutore.Emulator.Providers.DynamoDb;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Logs;
@@ -46,6 +47,7 @@ public static class EmulatorServices
         services.AddIam();
         services.AddSqs();
         services.AddSns();
+        services.AddDynamoDb();
         services.AddEvents(configuration);
         services.AddLogs();
         services.AddCloudWatch();

@@ -36,7 +36,8 @@ public class GatewayBehaviourTests(EmulatorFixture emulator)
         Assert.Equal(16, services.Count);
         Assert.Equal("2011-06-15", (string?)services["sts"]!["apiVersion"]);
         Assert.Equal("running", (string?)services["sts"]!["status"]);
-        Assert.Equal("available", (string?)services["dynamodb"]!["status"]);
+        Assert.Equal("running", (string?)services["dynamodb"]!["status"]);
+        Assert.Equal("available", (string?)services["lambda"]!["status"]);
         Assert.Equal(["Json", "Query"], services["sqs"]!["protocols"]!.AsArray().Select(p => (string?)p).Order());
     }
 
