@@ -7,6 +7,7 @@ using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.S3;
 using Doqutore.Emulator.Providers.Sns;
 using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
@@ -43,6 +44,7 @@ public static class EmulatorServices
         services.AddProvider<StsProvider>();
         services.AddIam();
         services.AddSqs();
+        services.AddS3();
         services.AddSns();
         services.AddEvents(configuration);
         services.AddCloudTrailRecorder();
