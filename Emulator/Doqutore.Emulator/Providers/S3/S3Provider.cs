@@ -99,8 +99,8 @@ internal sealed partial class S3Provider(S3Store store, TimeProvider clock) : Aw
     {
         var bucket = RequireBucket(input);
 
-        // us-east-1 is the empty constraint: <LocationConstraint/>.
-        return bucket.Settings.Region == UsEast1 ? [] : new JsonObject { ["LocationConstraint"] = bucket.Settings.Region };
+        // us-east-1 is the empty constraint: an empty <LocationConstraint> document (clients read it as null).
+        return new JsonObject { ["LocationConstraint"] = bucket.Settings.Region == UsEast1 ? string.Empty : bucket.Settings.Region };
     }
 
     /// <summary>The owner element S3 writes: the account's canonical user id (a stable 64-hex digest here).</summary>
