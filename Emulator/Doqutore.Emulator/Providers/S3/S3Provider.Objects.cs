@@ -244,6 +244,31 @@ internal sealed partial class S3Provider
         return output;
     }
 
+    /// <summary>Writes an object on behalf of a service (CloudTrail log files), after the caller checked the bucket policy.</summary>
+    internal void PutAsService(string bucketName, string key, byte[] content, string contentType, string owner)
+    {
+        var bucket = store.Find(bucketName) ?? throw S3Errors.NoSuchBucket(bucketName);
+        var written = WriteBodyAsync(new MemoryStream(content, writable: false), null, CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            Commit(bucket, new S3ObjectVersion
+            {
+                Key = key,
+                BlobId = written.BlobId,
+                Size = written.Size,
+                ETag = Quote(Convert.ToHexStringLower(written.Md5)),
+                LastModified = Now(),
+                ContentType = contentType,
+                Owner = owner,
+            }, ifNoneMatch: null);
+        }
+        catch
+        {
+            store.Blobs.Delete(written.BlobId);
+            throw;
+        }
+    }
+
     private OperationData Read(RequestContext context, JsonObject input, bool withBody)
     {
         var bucket = RequireBucket(input);

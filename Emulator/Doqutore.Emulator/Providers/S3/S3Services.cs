@@ -1,11 +1,13 @@
+using Doqutore.Emulator.Authorization;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Hosting;
+using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Providers.S3.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Doqutore.Emulator.Providers.S3;
 
-/// <summary>Registers S3: the blob store (on disk under <c>{DataDirectory}/s3/</c>, else in memory), the store (resettable) and the provider.</summary>
+/// <summary>Registers S3: the blob store (on disk under <c>{DataDirectory}/s3/</c>, else in memory), the store (resettable), bucket policies as resource policies, the CloudTrail log store and the provider.</summary>
 public static class S3Services
 {
     public static IServiceCollection AddS3(this IServiceCollection services)
@@ -17,6 +19,8 @@ public static class S3Services
         });
         services.AddSingleton<S3Store>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<S3Store>());
+        services.AddSingleton<IResourcePolicySource, BucketPolicies>();
+        services.AddSingleton<ITrailLogStore, S3TrailLogStore>();
         return services.AddProvider<S3Provider>();
     }
 }
