@@ -103,6 +103,17 @@ public sealed class S3CliTests(EmulatorFixture emulator) : IDisposable
         Assert.Contains("An error occurred (InvalidPartOrder) when calling the CompleteMultipartUpload operation: The list of parts was not in ascending order. Parts must be ordered by part number.", error, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void A_bucket_without_a_policy_is_NoSuchBucketPolicy()
+    {
+        ExternalTool.RequireAwsCli();
+        var bucket = NewBucket();
+
+        var error = _aws.Error("s3api", "get-bucket-policy", "--bucket", bucket);
+
+        Assert.Contains("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist", error, StringComparison.Ordinal);
+    }
+
     private string NewBucket()
     {
         var bucket = AwsCli.Unique("cli");
