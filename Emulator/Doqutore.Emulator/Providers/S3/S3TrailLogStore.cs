@@ -12,6 +12,9 @@ internal sealed class S3TrailLogStore(S3Store store, S3Provider provider, IServi
 {
     private const string CloudTrailPrincipal = "cloudtrail.amazonaws.com";
 
+    // CloudTrail writes its files with this canned ACL; AWS's documented bucket policy requires it.
+    private static readonly Dictionary<string, string> PutObjectKeys = new(StringComparer.Ordinal) { ["s3:x-amz-acl"] = "bucket-owner-full-control" };
+
     public TrailBucketCheck CheckBucket(string accountId, string bucket, string? keyPrefix, string trailArn)
     {
         if (store.Find(bucket) is null)
@@ -22,7 +25,7 @@ internal sealed class S3TrailLogStore(S3Store store, S3Provider provider, IServi
         var caller = new ServiceCaller(CloudTrailPrincipal, trailArn, accountId);
         var probeKey = (string.IsNullOrEmpty(keyPrefix) ? string.Empty : keyPrefix.TrimEnd('/') + "/") + $"AWSLogs/{accountId}/CloudTrail/";
         return authorizer.IsAllowed(caller, "s3:GetBucketAcl", "arn:aws:s3:::" + bucket)
-            && authorizer.IsAllowed(caller, "s3:PutObject", $"arn:aws:s3:::{bucket}/{probeKey}")
+            && authorizer.IsAllowed(caller, "s3:PutObject", $"arn:aws:s3:::{bucket}/{probeKey}", PutObjectKeys)
                 ? TrailBucketCheck.Ok
                 : TrailBucketCheck.InsufficientPolicy;
     }
@@ -34,7 +37,7 @@ internal sealed class S3TrailLogStore(S3Store store, S3Provider provider, IServi
             throw DeliveryFailure.NoResource($"The bucket {bucket} does not exist.");
         }
 
-        if (!authorizer.IsAllowed(new ServiceCaller(CloudTrailPrincipal, trailArn, accountId), "s3:PutObject", $"arn:aws:s3:::{bucket}/{key}"))
+        if (!authorizer.IsAllowed(new ServiceCaller(CloudTrailPrincipal, trailArn, accountId), "s3:PutObject", $"arn:aws:s3:::{bucket}/{key}", PutObjectKeys))
         {
             throw DeliveryFailure.NoPermissions($"The policy of bucket {bucket} does not let {CloudTrailPrincipal} write {key}.");
         }
