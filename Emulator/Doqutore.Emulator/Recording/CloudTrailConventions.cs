@@ -32,6 +32,19 @@ public static class CloudTrailConventions
         ("sqs", "AWS::SQS::Queue", ["SendMessage", "SendMessageBatch", "ReceiveMessage", "DeleteMessage", "DeleteMessageBatch", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch"]),
         ("logs", "AWS::Logs::LogGroup", ["PutLogEvents", "GetLogEvents", "FilterLogEvents"]));
 
+    /// <summary>
+    /// Per-service renames of requestParameters keys after the camel-casing (S3 records name the bucket
+    /// <c>bucketName</c>: <c>{"bucketName": …, "Host": …, "key": …}</c>).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RequestParameterRenames =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+        {
+            ["s3"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["bucket"] = "bucketName" },
+        };
+
+    /// <summary>Services whose requestParameters carry the request's <c>Host</c> header (S3).</summary>
+    public static readonly IReadOnlySet<string> RequestParametersWithHost = new HashSet<string>(StringComparer.Ordinal) { "s3" };
+
     /// <summary>Operations whose records carry a <c>resources</c> list although they are management events (AssumeRole's role).</summary>
     public static readonly IReadOnlySet<(string Service, string Operation)> ManagementEventsWithResources = new HashSet<(string, string)>
     {

@@ -53,7 +53,7 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
             record["errorMessage"] = Truncate(error.Message);
         }
 
-        record["requestParameters"] = Limit(context.Input is { } input ? RecordedParameters.Request(operation.Input, input.Values) : null);
+        record["requestParameters"] = Limit(ServiceShaped(model.Id, context, context.Input is { } input ? RecordedParameters.Request(operation.Input, input.Values) : null));
         var keepsResponse = !readOnly || CloudTrailConventions.ReadsWithResponseElements.Contains((model.Id, operation.Name));
         record["responseElements"] = succeeded && keepsResponse && context.Output is { } output ? Limit(RecordedParameters.Response(operation.Output, output.Values)) : null;
         record["requestID"] = context.RequestId;
@@ -123,4 +123,28 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
 
     private static JsonObject? Limit(JsonObject? elements) =>
         elements is not null && elements.Count > 8 && elements.ToJsonString().Length > ElementLimit ? null : elements;
+
+    /// <summary>Applies the service's requestParameters conventions (<see cref="CloudTrailConventions.RequestParameterRenames"/>, the S3 Host).</summary>
+    private static JsonObject? ServiceShaped(string serviceId, RequestContext context, JsonObject? parameters)
+    {
+        if (CloudTrailConventions.RequestParameterRenames.TryGetValue(serviceId, out var renames) && parameters is not null)
+        {
+            foreach (var (from, to) in renames)
+            {
+                if (parameters[from] is { } value)
+                {
+                    parameters.Remove(from);
+                    parameters[to] = value;
+                }
+            }
+        }
+
+        if (CloudTrailConventions.RequestParametersWithHost.Contains(serviceId))
+        {
+            parameters ??= [];
+            parameters["Host"] = context.Request.Host;
+        }
+
+        return parameters;
+    }
 }
