@@ -73,6 +73,22 @@ public sealed class S3CliTests(EmulatorFixture emulator) : IDisposable
     }
 
     [SkippableFact]
+    public void Expires_and_response_overrides_come_back_as_headers()
+    {
+        ExternalTool.RequireAwsCli();
+        var bucket = NewBucket();
+        var file = Path.Combine(_work, "e.txt");
+        File.WriteAllText(file, "e");
+        _aws.Ok("s3api", "put-object", "--bucket", bucket, "--key", "e", "--body", file, "--expires", "2030-01-02T03:04:05Z");
+
+        var head = _aws.Json("s3api", "head-object", "--bucket", bucket, "--key", "e");
+        var get = _aws.Json("s3api", "get-object", "--bucket", bucket, "--key", "e", "--response-content-type", "text/x-override", Path.Combine(_work, "e.out"));
+
+        Assert.StartsWith("2030-01-02T03:04:05", (string?)head["Expires"], StringComparison.Ordinal);
+        Assert.Equal("text/x-override", (string?)get["ContentType"]);
+    }
+
+    [SkippableFact]
     public void The_us_east_1_location_constraint_is_null()
     {
         ExternalTool.RequireAwsCli();

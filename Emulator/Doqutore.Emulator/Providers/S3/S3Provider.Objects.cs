@@ -320,7 +320,10 @@ internal sealed partial class S3Provider
         Set(output, "ContentDisposition", version.ContentDisposition);
         Set(output, "ContentLanguage", version.ContentLanguage);
         Set(output, "CacheControl", version.CacheControl);
-        Set(output, "ExpiresString", version.Expires);
+        if (version.Expires is { } expires && Timestamps.TryParse(expires, out var expiresAt))
+        {
+            output["Expires"] = expiresAt;
+        }
         if (version.StorageClass != "STANDARD")
         {
             output["StorageClass"] = version.StorageClass;
@@ -355,7 +358,7 @@ internal sealed partial class S3Provider
         Override("ResponseContentType", "ContentType");
         if (input["ResponseExpires"] is { } expires)
         {
-            output["ExpiresString"] = Timestamps.Format(Timestamps.Read(expires), Timestamps.Rfc822);
+            output["Expires"] = Timestamps.Read(expires);
         }
 
         void Override(string from, string to)
