@@ -47,7 +47,7 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "events list-archives", "events", "ListArchives" },
-        { "s3api list-buckets", "s3", "ListBuckets" },
+        { "s3api get-bucket-acl --bucket any-bucket", "s3", "GetBucketAcl" },
         { "dynamodb list-tables", "dynamodb", "ListTables" },
         { "dynamodbstreams list-streams", "dynamodb", "ListStreams" },
         { "lambda list-functions", "lambda", "ListFunctions" },

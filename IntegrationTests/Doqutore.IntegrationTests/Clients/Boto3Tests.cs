@@ -15,7 +15,7 @@ public class Boto3Tests(EmulatorFixture emulator)
         cfg = Config(retries={"max_attempts": 1})
         out = {"identity": boto3.client("sts", endpoint_url=url, config=cfg).get_caller_identity()}
         calls = [("sns", "list_platform_applications", {}),
-                 ("events", "list_archives", {}), ("s3", "list_buckets", {}),
+                 ("events", "list_archives", {}), ("s3", "get_bucket_acl", {"Bucket": "any-bucket"}),
                  ("dynamodb", "list_tables", {}), ("dynamodbstreams", "list_streams", {}),
                  ("lambda", "list_functions", {}), ("logs", "describe_log_groups", {}),
                  ("cloudwatch", "list_metrics", {}), ("cloudformation", "list_stacks", {}),
