@@ -147,6 +147,31 @@ public class S3SdkObjectTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task A_checksum_header_of_the_wrong_length_is_InvalidRequest()
+    {
+        using var s3 = S3Sdk.Client(emulator);
+        var bucket = await S3Sdk.NewBucket(s3);
+
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "s", ContentBody = "payload", ChecksumSHA256 = "AAAA" }));
+
+        Assert.Equal("InvalidRequest", error.ErrorCode);
+        Assert.Equal("Value for x-amz-checksum-sha256 header is invalid.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_checksum_that_does_not_match_is_BadDigest()
+    {
+        using var s3 = S3Sdk.Client(emulator);
+        var bucket = await S3Sdk.NewBucket(s3);
+        var other = Convert.ToBase64String(SHA256.HashData("other"u8.ToArray()));
+
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "s", ContentBody = "payload", ChecksumSHA256 = other }));
+
+        Assert.Equal("BadDigest", error.ErrorCode);
+        Assert.Equal("The SHA256 you specified did not match the calculated checksum.", error.Message);
+    }
+
+    [Fact]
     public async Task Head_reports_length_type_and_metadata_without_a_body()
     {
         using var s3 = S3Sdk.Client(emulator);

@@ -625,12 +625,23 @@ internal sealed partial class S3Provider
             sent = trailer;
         }
 
+        if (sent is not null && !IsChecksumOfLength(sent, computed.Length))
+        {
+            throw S3Errors.InvalidChecksum(header);
+        }
+
         if (sent is not null && sent != actual)
         {
             throw S3Errors.BadChecksum(algorithm);
         }
 
         return actual;
+    }
+
+    private static bool IsChecksumOfLength(string base64, int length)
+    {
+        Span<byte> decoded = stackalloc byte[64];
+        return Convert.TryFromBase64String(base64, decoded, out var written) && written == length;
     }
 
     private static Dictionary<string, string> UserMetadata(JsonObject input)
