@@ -29,4 +29,10 @@ public sealed class OperationData
 
     /// <summary>The length of <see cref="Stream"/> when known (for Content-Length).</summary>
     public long? StreamLength { get; set; }
+
+    /// <summary>
+    /// The HTTP status a provider answers when the output shape has no member bound to it (S3 GetObject's
+    /// 206 Partial Content for a range); null keeps the operation's modeled status.
+    /// </summary>
+    public int? StatusCode { get; set; }
 }

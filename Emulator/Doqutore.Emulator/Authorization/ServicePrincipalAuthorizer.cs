@@ -15,7 +15,7 @@ public sealed partial class ServicePrincipalAuthorizer(
     IOptions<EmulatorOptions> options,
     ILogger<ServicePrincipalAuthorizer> logger) : IServicePrincipalAuthorizer
 {
-    public bool IsAllowed(ServiceCaller caller, string action, string resourceArn)
+    public bool IsAllowed(ServiceCaller caller, string action, string resourceArn, IReadOnlyDictionary<string, string>? requestKeys = null)
     {
         var mode = options.Value.Authorization;
         if (mode == AuthorizationMode.Off)
@@ -23,7 +23,7 @@ public sealed partial class ServicePrincipalAuthorizer(
             return true;
         }
 
-        var allowed = Evaluate(caller, action, resourceArn);
+        var allowed = Evaluate(caller, action, resourceArn, requestKeys);
         if (!allowed && mode == AuthorizationMode.Audit)
         {
             LogWouldDeny(logger, caller.ServicePrincipal, action, resourceArn);
@@ -33,7 +33,7 @@ public sealed partial class ServicePrincipalAuthorizer(
         return allowed;
     }
 
-    private bool Evaluate(ServiceCaller caller, string action, string resourceArn)
+    private bool Evaluate(ServiceCaller caller, string action, string resourceArn, IReadOnlyDictionary<string, string>? requestKeys)
     {
         var policy = resourcePolicies.Select(source => source.Find(caller.SourceAccount, action, resourceArn)).FirstOrDefault(found => found is not null);
         if (policy is null)
@@ -42,12 +42,18 @@ public sealed partial class ServicePrincipalAuthorizer(
         }
 
         var principal = new RequestPrincipal(PrincipalKind.Service, caller.ServicePrincipal, caller.SourceAccount, caller.ServicePrincipal);
+        var keys = new RequestContextKeys()
+            .Set("aws:SourceArn", caller.SourceArn)
+            .Set("aws:SourceAccount", caller.SourceAccount)
+            .Set("aws:PrincipalServiceName", caller.ServicePrincipal);
+        foreach (var (name, value) in requestKeys ?? new Dictionary<string, string>())
+        {
+            keys.Set(name, value);
+        }
+
         var request = new AuthorizationRequest(principal, action, resourceArn)
         {
-            Context = new RequestContextKeys()
-                .Set("aws:SourceArn", caller.SourceArn)
-                .Set("aws:SourceAccount", caller.SourceAccount)
-                .Set("aws:PrincipalServiceName", caller.ServicePrincipal),
+            Context = keys,
             ResourcePolicy = policies.Get(policy.Document, PolicyDocumentKind.Resource),
         };
         return PolicyEvaluator.Evaluate(request).IsAllowed;

@@ -8,5 +8,12 @@ namespace Doqutore.Emulator.Delivery;
 public interface IServicePrincipalAuthorizer
 {
     /// <summary>True when the resource policy of <paramref name="resourceArn"/> allows <paramref name="action"/> to <paramref name="caller"/>.</summary>
-    bool IsAllowed(ServiceCaller caller, string action, string resourceArn);
+    /// <param name="caller">The service and the resource it acts for.</param>
+    /// <param name="action">The action, e.g. <c>s3:PutObject</c>.</param>
+    /// <param name="resourceArn">The target resource.</param>
+    /// <param name="requestKeys">
+    /// Condition keys of the request the service makes, beside <c>aws:SourceArn</c> and <c>aws:SourceAccount</c>
+    /// (CloudTrail's log-file PutObject carries <c>s3:x-amz-acl</c> = <c>bucket-owner-full-control</c>).
+    /// </param>
+    bool IsAllowed(ServiceCaller caller, string action, string resourceArn, IReadOnlyDictionary<string, string>? requestKeys = null);
 }

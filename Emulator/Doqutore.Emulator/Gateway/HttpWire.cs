@@ -87,7 +87,13 @@ internal static class HttpWire
             return;
         }
 
-        // HEAD answers carry the length of what GET would send (S3 HeadObject), set by the codec.
+        // HEAD answers carry the length of what GET would send (S3 HeadObject), set by the codec. A 304 (S3's
+        // conditional GET) has no body by HTTP's rules: its error document is dropped.
+        if (response.StatusCode == StatusCodes.Status304NotModified)
+        {
+            return;
+        }
+
         if (HttpMethods.IsHead(http.Request.Method))
         {
             if (response.Headers["Content-Length"] is { } headLength && long.TryParse(headLength, out var m))

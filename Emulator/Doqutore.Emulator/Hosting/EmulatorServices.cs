@@ -10,6 +10,7 @@ using Doqutore.Emulator.Providers.DynamoDb;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
 using Doqutore.Emulator.Providers.Logs;
+using Doqutore.Emulator.Providers.S3;
 using Doqutore.Emulator.Providers.Sns;
 using Doqutore.Emulator.Providers.Sqs;
 using Doqutore.Emulator.Providers.Sts;
@@ -46,6 +47,7 @@ public static class EmulatorServices
         services.AddProvider<StsProvider>();
         services.AddIam();
         services.AddSqs();
+        services.AddS3();
         services.AddSns();
         services.AddDynamoDb();
         services.AddEvents(configuration);

@@ -47,9 +47,8 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "events list-archives", "events", "ListArchives" },
-        { "s3api list-buckets", "s3", "ListBuckets" },
-        { "dynamodb list-tables", "dynamodb", "ListTables" },
-        { "dynamodbstreams list-streams", "dynamodb", "ListStreams" },
+        { "s3api get-bucket-acl --bucket any-bucket", "s3", "GetBucketAcl" },
+        { "dynamodb describe-limits", "dynamodb", "DescribeLimits" },
         { "lambda list-functions", "lambda", "ListFunctions" },
         { "cloudformation list-stacks", "cloudformation", "ListStacks" },
         { "cognito-idp list-user-pools --max-results 5", "cognito-idp", "ListUserPools" },

@@ -15,8 +15,8 @@ public class Boto3Tests(EmulatorFixture emulator)
         cfg = Config(retries={"max_attempts": 1})
         out = {"identity": boto3.client("sts", endpoint_url=url, config=cfg).get_caller_identity()}
         calls = [("sns", "list_platform_applications", {}),
-                 ("events", "list_archives", {}), ("s3", "list_buckets", {}),
-                 ("dynamodb", "list_tables", {}), ("dynamodbstreams", "list_streams", {}),
+                 ("events", "list_archives", {}), ("s3", "get_bucket_acl", {"Bucket": "any-bucket"}),
+                 ("dynamodb", "describe_limits", {}),
                  ("lambda", "list_functions", {}), ("cloudformation", "list_stacks", {}),
                  ("cognito-idp", "list_user_pools", {"MaxResults": 5}), ("wafv2", "list_web_acls", {"Scope": "REGIONAL"}),
                  ("apigateway", "get_rest_apis", {})]

@@ -32,15 +32,15 @@ public class SpecClientTests(EmulatorFixture emulator)
     }
 
     [Theory]
-    [InlineData("sns", "ListPlatformApplications")]
-    [InlineData("wafv2", "ListWebACLs")]
-    [InlineData("lambda", "ListFunctions")]
-    [InlineData("s3", "ListBuckets")]
-    public async Task Every_protocol_reads_the_emulators_errors(string service, string operation)
+    [InlineData("sns", "ListPlatformApplications", null)]
+    [InlineData("wafv2", "ListWebACLs", null)]
+    [InlineData("lambda", "ListFunctions", null)]
+    [InlineData("s3", "GetBucketAcl", """{"Bucket":"any-bucket"}""")]
+    public async Task Every_protocol_reads_the_emulators_errors(string service, string operation, string? input)
     {
         using var client = Client(service);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.InvokeAsync(operation, new JsonObject()));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.InvokeAsync(operation, input is null ? new JsonObject() : JsonNode.Parse(input)!.AsObject()));
 
         Assert.Equal("NotImplemented", error.Code);
         Assert.StartsWith($"The emulator does not implement {client.Model.Metadata.SigningName}:{operation}", error.Message, StringComparison.Ordinal);

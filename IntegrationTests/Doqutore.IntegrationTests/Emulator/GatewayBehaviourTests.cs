@@ -127,9 +127,9 @@ public class GatewayBehaviourTests(EmulatorFixture emulator)
 
         using var response = await Http.GetAsync(url);
 
-        // Authenticated as the root and parsed as GetObject, which S3's issue will implement.
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("does not implement s3:GetObject", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Authenticated as the root and routed to GetObject, which finds no such bucket.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<Code>NoSuchBucket</Code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -251,7 +251,7 @@ public static class RestBindings
     /// <summary>Emulator side: writes an operation's output (status code, headers, body).</summary>
     public static WireResponse SerializeResponse(Operation operation, OperationData output, IRestBodyFormat format)
     {
-        var response = new WireResponse { StatusCode = operation.ResponseCode };
+        var response = new WireResponse { StatusCode = output.StatusCode ?? operation.ResponseCode };
         var shape = operation.Output;
         if (shape is null)
         {
