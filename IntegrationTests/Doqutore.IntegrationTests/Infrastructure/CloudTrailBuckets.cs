@@ -23,10 +23,10 @@ public static class CloudTrailBuckets
     public static string Policy(string bucket, string sourceArn, params string[] keyPrefixes)
     {
         var op = sourceArn.Contains('*', StringComparison.Ordinal) ? "ArnLike" : "StringEquals";
-        var sourceCondition = $$"""{"{{op}}": {"aws:SourceArn": "{{sourceArn}}"}}""";
+        var sourceCondition = $$$"""{"{{{op}}}": {"aws:SourceArn": "{{{sourceArn}}}"} }""";
         var writeCondition = op == "StringEquals"
-            ? $$"""{"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": "{{sourceArn}}"}}"""
-            : $$"""{"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}, "ArnLike": {"aws:SourceArn": "{{sourceArn}}"}}""";
+            ? $$$"""{"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": "{{{sourceArn}}}"} }"""
+            : $$$"""{"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}, "ArnLike": {"aws:SourceArn": "{{{sourceArn}}}"} }""";
         var prefixes = keyPrefixes.Length == 0 ? [string.Empty] : keyPrefixes;
         var resources = string.Join(", ", prefixes.Select(p => $"\"arn:aws:s3:::{bucket}/{(p.Length == 0 ? string.Empty : p.TrimEnd('/') + "/")}AWSLogs/{EmulatorFixture.AccountId}/*\""));
         return $$$"""
