@@ -17,7 +17,7 @@ public class CloudTrailCliTests(CloudTrailEmulatorFixture emulator) : IClassFixt
     {
         ExternalTool.RequireAwsCli();
         const string region = "eu-west-1";
-        var created = Json(region, "create-trail", "--name", "audit", "--s3-bucket-name", "audit-logs", "--is-multi-region-trail",
+        var created = Json(region, "create-trail", "--name", "audit", "--s3-bucket-name", CloudTrailEmulatorFixture.LogBucket, "--is-multi-region-trail",
             "--enable-log-file-validation", "--s3-key-prefix", "prod");
 
         Assert.Equal("arn:aws:cloudtrail:eu-west-1:000000000000:trail/audit", (string?)created["TrailARN"]);
@@ -45,7 +45,7 @@ public class CloudTrailCliTests(CloudTrailEmulatorFixture emulator) : IClassFixt
     public void A_multi_region_trail_is_a_shadow_elsewhere_and_cannot_be_stopped_there()
     {
         ExternalTool.RequireAwsCli();
-        Json("ap-south-1", "create-trail", "--name", "everywhere", "--s3-bucket-name", "audit-logs", "--is-multi-region-trail");
+        Json("ap-south-1", "create-trail", "--name", "everywhere", "--s3-bucket-name", CloudTrailEmulatorFixture.LogBucket, "--is-multi-region-trail");
 
         var shadow = Json("ap-northeast-1", "describe-trails")["trailList"]!.AsArray();
         var error = Error("ap-northeast-1", "stop-logging", "--name", "arn:aws:cloudtrail:ap-south-1:000000000000:trail/everywhere");
@@ -59,7 +59,7 @@ public class CloudTrailCliTests(CloudTrailEmulatorFixture emulator) : IClassFixt
     {
         ExternalTool.RequireAwsCli();
         const string region = "eu-central-1";
-        Json(region, "create-trail", "--name", "data", "--s3-bucket-name", "audit-logs");
+        Json(region, "create-trail", "--name", "data", "--s3-bucket-name", CloudTrailEmulatorFixture.LogBucket);
         Json(region, "put-event-selectors", "--trail-name", "data", "--event-selectors",
             """[{"ReadWriteType":"WriteOnly","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::phi-bucket/"]}]}]""");
 
@@ -79,7 +79,7 @@ public class CloudTrailCliTests(CloudTrailEmulatorFixture emulator) : IClassFixt
     {
         ExternalTool.RequireAwsCli();
         const string region = "eu-north-1";
-        Json(region, "create-trail", "--name", "bad-selectors", "--s3-bucket-name", "audit-logs");
+        Json(region, "create-trail", "--name", "bad-selectors", "--s3-bucket-name", CloudTrailEmulatorFixture.LogBucket);
 
         var error = Error(region, "put-event-selectors", "--trail-name", "bad-selectors", "--event-selectors",
             """[{"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::bucket-without-slash"]}]}]""");

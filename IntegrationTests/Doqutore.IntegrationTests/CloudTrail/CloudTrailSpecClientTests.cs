@@ -30,7 +30,7 @@ public sealed class CloudTrailSpecClientTests(CloudTrailEmulatorFixture emulator
         var name = Unique("facade");
         var created = await Api.CreateTrailAsync(new TrailSettingsRequest(name)
         {
-            S3BucketName = "audit-logs",
+            S3BucketName = CloudTrailEmulatorFixture.LogBucket,
             KmsKeyId = "alias/trail",
             CloudWatchLogsLogGroupArn = "arn:aws:logs:us-east-1:000000000000:log-group:trail:*",
             CloudWatchLogsRoleArn = "arn:aws:iam::000000000000:role/trail-to-logs",
@@ -62,7 +62,7 @@ public sealed class CloudTrailSpecClientTests(CloudTrailEmulatorFixture emulator
     public async Task Advanced_selectors_round_trip_through_the_facade()
     {
         var name = Unique("selectors");
-        await Api.CreateTrailAsync(new TrailSettingsRequest(name) { S3BucketName = "audit-logs" });
+        await Api.CreateTrailAsync(new TrailSettingsRequest(name) { S3BucketName = CloudTrailEmulatorFixture.LogBucket });
         var put = await Api.PutEventSelectorsAsync(name, new TrailEventSelectorSet(null,
         [
             new TrailAdvancedEventSelector("phi objects",
@@ -86,7 +86,7 @@ public sealed class CloudTrailSpecClientTests(CloudTrailEmulatorFixture emulator
     public async Task Basic_selectors_round_trip_through_the_facade()
     {
         var name = Unique("basic");
-        await Api.CreateTrailAsync(new TrailSettingsRequest(name) { S3BucketName = "audit-logs" });
+        await Api.CreateTrailAsync(new TrailSettingsRequest(name) { S3BucketName = CloudTrailEmulatorFixture.LogBucket });
         await Api.PutEventSelectorsAsync(name, new TrailEventSelectorSet(
             [new TrailEventSelector("All", false, [new TrailDataResource("AWS::DynamoDB::Table", ["arn:aws:dynamodb"])])], null));
 
@@ -99,7 +99,7 @@ public sealed class CloudTrailSpecClientTests(CloudTrailEmulatorFixture emulator
     [Fact]
     public async Task An_invalid_name_is_InvalidTrailNameException_over_the_wire()
     {
-        var e = await Assert.ThrowsAsync<AwsServiceException>(() => Api.CreateTrailAsync(new TrailSettingsRequest("-bad") { S3BucketName = "audit-logs" }));
+        var e = await Assert.ThrowsAsync<AwsServiceException>(() => Api.CreateTrailAsync(new TrailSettingsRequest("-bad") { S3BucketName = CloudTrailEmulatorFixture.LogBucket }));
         Assert.Equal(("InvalidTrailNameException", "Trail name must starts with a letter or number.", 400), (e.Code, e.Message, e.StatusCode));
     }
 
@@ -107,7 +107,7 @@ public sealed class CloudTrailSpecClientTests(CloudTrailEmulatorFixture emulator
     public async Task Both_kinds_of_selectors_at_once_are_refused_over_the_wire()
     {
         var name = Unique("both");
-        await Api.CreateTrailAsync(new TrailSettingsRequest(name) { S3BucketName = "audit-logs" });
+        await Api.CreateTrailAsync(new TrailSettingsRequest(name) { S3BucketName = CloudTrailEmulatorFixture.LogBucket });
         var e = await Assert.ThrowsAsync<AwsServiceException>(() => Api.PutEventSelectorsAsync(name, new TrailEventSelectorSet(
             [new TrailEventSelector("All", true, [])],
             [new TrailAdvancedEventSelector(null, [new TrailFieldSelector("eventCategory") { EqualsValues = ["Management"] }])])));

@@ -57,7 +57,7 @@ public sealed class CloudTrailToEventBridgeTests(CloudTrailEmulatorFixture emula
         const string region = "us-east-2";
         var pattern = """{"source":["aws.cloudtrail"],"detail-type":["AWS API Call via CloudTrail"],"detail":{"eventSource":["cloudtrail.amazonaws.com"],"eventName":["StopLogging"]}}""";
         var queueUrl = RuleToQueue(region, "stop-logging", pattern);
-        var trailArn = (string)Json(region, "cloudtrail", "create-trail", "--name", "management", "--s3-bucket-name", "audit-logs", "--is-multi-region-trail")["TrailARN"]!;
+        var trailArn = (string)Json(region, "cloudtrail", "create-trail", "--name", "management", "--s3-bucket-name", CloudTrailEmulatorFixture.LogBucket, "--is-multi-region-trail")["TrailARN"]!;
         _cli.Ok("cloudtrail", "start-logging", "--name", "management", "--region", region);
 
         var user = AwsCli.Unique("intruder");
@@ -85,7 +85,7 @@ public sealed class CloudTrailToEventBridgeTests(CloudTrailEmulatorFixture emula
         const string region = "us-west-1";
         var pattern = """{"source":["aws.cloudtrail"],"detail":{"eventName":["StopLogging"]}}""";
         var queueUrl = RuleToQueue(region, "quiet", pattern);
-        Json(region, "cloudtrail", "create-trail", "--name", "idle", "--s3-bucket-name", "audit-logs");
+        Json(region, "cloudtrail", "create-trail", "--name", "idle", "--s3-bucket-name", CloudTrailEmulatorFixture.LogBucket);
 
         _cli.Ok("cloudtrail", "stop-logging", "--name", "idle", "--region", region);
 
@@ -113,7 +113,7 @@ public sealed class CloudTrailToEventBridgeTests(CloudTrailEmulatorFixture emula
         var pattern = """{"source":["aws.cloudtrail"],"detail":{"eventName":["GetTrailStatus"]}}""";
         var plain = (string)(await events.InvokeAsync("PutRule", new JsonObject { ["Name"] = "plain", ["EventPattern"] = pattern }))["RuleArn"]!;
         var optIn = (string)(await events.InvokeAsync("PutRule", new JsonObject { ["Name"] = "opt-in", ["EventPattern"] = pattern, ["State"] = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" }))["RuleArn"]!;
-        await client.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = "reads", ["S3BucketName"] = "audit-logs" });
+        await client.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = "reads", ["S3BucketName"] = CloudTrailEmulatorFixture.LogBucket });
         await client.InvokeAsync("StartLogging", new JsonObject { ["Name"] = "reads" });
 
         await client.InvokeAsync("GetTrailStatus", new JsonObject { ["Name"] = "reads" });

@@ -4,7 +4,8 @@ using Doqutore.IntegrationTests.Infrastructure;
 namespace Doqutore.IntegrationTests.EventFlow;
 
 /// <summary>
-/// The same end-to-end flow with boto3, in one Python process: a logging trail, a rule on StopLogging with an
+/// The same end-to-end flow with boto3, in one Python process: a logging trail (its log bucket, with the CloudTrail
+/// bucket policy, made before the script runs), a rule on StopLogging with an
 /// SQS target guarded by aws:SourceArn, an IAM user allowed only cloudtrail:StopLogging stops logging, and the
 /// queue holds the full event; LookupEvents finds the same record by its event id.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class StopLoggingFlowBoto3Tests(EmulatorFixture emulator)
         ct, events, sqs, iam = (boto3.client(s, **root) for s in ("cloudtrail", "events", "sqs", "iam"))
 
         trail = f"b3-trail-{run}"
-        trail_arn = ct.create_trail(Name=trail, S3BucketName=f"b3-logs-{run}", IsMultiRegionTrail=True)["TrailARN"]
+        trail_arn = ct.create_trail(Name=trail, S3BucketName="b3-flow-logs", IsMultiRegionTrail=True)["TrailARN"]
         ct.start_logging(Name=trail)
         pattern = {"source": ["aws.cloudtrail"], "detail-type": ["AWS API Call via CloudTrail"],
                    "detail": {"eventName": ["StopLogging"], "requestParameters": {"name": [trail, trail_arn]}}}
@@ -52,7 +53,7 @@ public sealed class StopLoggingFlowBoto3Tests(EmulatorFixture emulator)
     [SkippableFact]
     public void An_IAM_user_stopping_logging_reaches_the_queue_as_the_full_CloudTrail_event_through_boto3()
     {
-        var output = Scenario.Outcome(emulator);
+        var output = Scenario.Outcome(emulator, () => CloudTrailBuckets.CreateAsync(emulator, "b3-flow-logs", CloudTrailBuckets.TrailArn("b3-trail-*")).GetAwaiter().GetResult());
 
         var body = Assert.Single(output["events"]!.AsArray())!;
         var detail = body["detail"]!;

@@ -23,7 +23,8 @@ public sealed class StopLoggingFlowCliTests(EmulatorFixture emulator) : IDisposa
     {
         ExternalTool.RequireAwsCli();
         var trail = AwsCli.Unique("flow-trail");
-        var trailArn = (string)_root.Json("cloudtrail", "create-trail", "--name", trail, "--s3-bucket-name", AwsCli.Unique("flow-logs"), "--is-multi-region-trail")["TrailARN"]!;
+        var bucket = await CloudTrailBuckets.NewAsync(emulator, CloudTrailBuckets.TrailArn(trail), "flow-logs");
+        var trailArn = (string)_root.Json("cloudtrail", "create-trail", "--name", trail, "--s3-bucket-name", bucket, "--is-multi-region-trail")["TrailARN"]!;
         _root.Ok("cloudtrail", "start-logging", "--name", trail);
 
         var rule = AwsCli.Unique("flow-rule");

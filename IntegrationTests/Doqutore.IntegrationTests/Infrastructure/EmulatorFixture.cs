@@ -31,10 +31,16 @@ public class EmulatorFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Extra configuration for this emulator instance, as <c>--Key=Value</c> arguments.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
+    /// <summary>Runs once the emulator listens: resources every test of the fixture needs.</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         _app = EmulatorHost.Create(
-            ["--Logging:LogLevel:Default=Warning"],
+            ["--Logging:LogLevel:Default=Warning", .. Arguments],
             o => o.Port = 0,
             services =>
             {
@@ -43,6 +49,7 @@ public class EmulatorFixture : IAsyncLifetime
             });
         await _app.StartAsync();
         Endpoint = _app.BaseAddress();
+        await OnStartedAsync();
     }
 
     public async Task DisposeAsync()

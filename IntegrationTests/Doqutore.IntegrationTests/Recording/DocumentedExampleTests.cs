@@ -65,7 +65,8 @@ public sealed class DocumentedExampleTests(RecordingEmulatorFixture emulator) : 
             Credentials = SdkClients.Root,
             MaxErrorRetry = 0,
         });
-        await cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = trail, ["S3BucketName"] = AwsCli.Unique("trail-logs") });
+        var bucket = await CloudTrailBuckets.NewAsync(emulator, CloudTrailBuckets.TrailArn(trail));
+        await cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = trail, ["S3BucketName"] = bucket });
         await cloudTrail.InvokeAsync("StartLogging", new JsonObject { ["Name"] = trail });
         using var asAlice = new AwsClient(cloudTrail.Model, new AwsClientOptions { ServiceUrl = emulator.Endpoint, AuthenticationRegion = EmulatorFixture.Region, Credentials = credentials, MaxErrorRetry = 0 });
 

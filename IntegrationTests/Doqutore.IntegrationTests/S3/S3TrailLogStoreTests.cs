@@ -4,17 +4,13 @@ using Doqutore.Aws.Client;
 using Doqutore.Aws.Protocols;
 using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Providers.CloudTrail;
-using Doqutore.Emulator.Providers.S3;
 using Doqutore.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Doqutore.IntegrationTests.S3;
 
-/// <summary>An emulator whose S3 is CloudTrail's log store.</summary>
-public sealed class S3TrailLogFixture : EmulatorFixture
-{
-    protected override void ConfigureServices(IServiceCollection services) => services.AddS3TrailLogStore();
-}
+/// <summary>An emulator of its own (S3 is CloudTrail's log store in every emulator).</summary>
+public sealed class S3TrailLogFixture : EmulatorFixture;
 
 /// <summary>S3 as CloudTrail's log store: CreateTrail checks the bucket and its policy; log files need the policy too.</summary>
 public class S3TrailLogStoreTests(S3TrailLogFixture emulator) : IClassFixture<S3TrailLogFixture>
@@ -24,9 +20,11 @@ public class S3TrailLogStoreTests(S3TrailLogFixture emulator) : IClassFixture<S3
     {
         using var cloudTrail = CloudTrail();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = AwsCli.Unique("t"), ["S3BucketName"] = AwsCli.Unique("nobucket") }));
+        var bucket = AwsCli.Unique("nobucket");
 
-        Assert.Equal("S3BucketDoesNotExistException", error.Code);
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = AwsCli.Unique("t"), ["S3BucketName"] = bucket }));
+
+        Assert.Equal(("S3BucketDoesNotExistException", $"S3 bucket {bucket} does not exist."), (error.Code, error.Message));
     }
 
     [Fact]
@@ -38,7 +36,7 @@ public class S3TrailLogStoreTests(S3TrailLogFixture emulator) : IClassFixture<S3
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = AwsCli.Unique("t"), ["S3BucketName"] = bucket }));
 
-        Assert.Equal("InsufficientS3BucketPolicyException", error.Code);
+        Assert.Equal(("InsufficientS3BucketPolicyException", $"Incorrect S3 bucket policy is detected for bucket: {bucket}"), (error.Code, error.Message));
     }
 
     [Fact]
@@ -48,7 +46,7 @@ public class S3TrailLogStoreTests(S3TrailLogFixture emulator) : IClassFixture<S3
         var bucket = await S3Sdk.NewBucket(s3, "logs");
         var trail = AwsCli.Unique("t");
         var trailArn = $"arn:aws:cloudtrail:{EmulatorFixture.Region}:{EmulatorFixture.AccountId}:trail/{trail}";
-        await s3.PutBucketPolicyAsync(bucket, CloudTrailPolicy(bucket, trailArn));
+        await s3.PutBucketPolicyAsync(bucket, CloudTrailBuckets.Policy(bucket, trailArn));
         using var cloudTrail = CloudTrail();
 
         await cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = trail, ["S3BucketName"] = bucket });
@@ -67,29 +65,4 @@ public class S3TrailLogStoreTests(S3TrailLogFixture emulator) : IClassFixture<S3
         Credentials = SdkClients.Root,
         MaxErrorRetry = 0,
     });
-
-    // AWS's documented bucket policy for CloudTrail (with the aws:SourceArn condition).
-    private static string CloudTrailPolicy(string bucket, string trailArn) => $$$"""
-        {
-          "Version": "2012-10-17",
-          "Statement": [
-            {
-              "Sid": "AWSCloudTrailAclCheck",
-              "Effect": "Allow",
-              "Principal": {"Service": "cloudtrail.amazonaws.com"},
-              "Action": "s3:GetBucketAcl",
-              "Resource": "arn:aws:s3:::{{{bucket}}}",
-              "Condition": {"StringEquals": {"aws:SourceArn": "{{{trailArn}}}"}}
-            },
-            {
-              "Sid": "AWSCloudTrailWrite",
-              "Effect": "Allow",
-              "Principal": {"Service": "cloudtrail.amazonaws.com"},
-              "Action": "s3:PutObject",
-              "Resource": "arn:aws:s3:::{{{bucket}}}/AWSLogs/{{{EmulatorFixture.AccountId}}}/*",
-              "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": "{{{trailArn}}}"}}
-            }
-          ]
-        }
-        """;
 }

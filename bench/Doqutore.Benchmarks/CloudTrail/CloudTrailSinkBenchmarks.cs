@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using Doqutore.Aws.Protocols;
 using Doqutore.Aws.Wire;
 using Doqutore.Benchmarks.Codecs;
 using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Hosting;
+using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Recording;
 using Microsoft.AspNetCore.Builder;
@@ -39,12 +41,54 @@ public class CloudTrailSinkBenchmarks
         {
             Principal = Principal.Root(LoggingAccount, "AKIAEXAMPLE"),
         };
+        CreateLogBucket(context, "bench-logs", $"arn:aws:cloudtrail:{context.Region}:{LoggingAccount}:trail/bench");
         provider.CreateTrail(context, new JsonObject { ["Name"] = "bench", ["S3BucketName"] = "bench-logs" });
         provider.StartLogging(context, new JsonObject { ["Name"] = "bench" });
 
         var builder = _app.Services.GetRequiredService<CloudTrailRecordBuilder>();
         _quiet = StopLogging(builder, QuietAccount);
         _logged = StopLogging(builder, LoggingAccount);
+    }
+
+    /// <summary>S3 is CloudTrail's log store: the trail needs a bucket whose policy lets CloudTrail write to it (AWS's documented policy).</summary>
+    private void CreateLogBucket(RequestContext context, string bucket, string trailArn)
+    {
+        var s3 = OperationTable.For(_app.Services.GetServices<AwsServiceProvider>().Single(p => p.ServiceId == "s3"));
+        var condition = new JsonObject { ["aws:SourceArn"] = trailArn };
+        var policy = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(
+                new JsonObject
+                {
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new JsonObject { ["Service"] = "cloudtrail.amazonaws.com" },
+                    ["Action"] = "s3:GetBucketAcl",
+                    ["Resource"] = $"arn:aws:s3:::{bucket}",
+                    ["Condition"] = new JsonObject { ["StringEquals"] = condition },
+                },
+                new JsonObject
+                {
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new JsonObject { ["Service"] = "cloudtrail.amazonaws.com" },
+                    ["Action"] = "s3:PutObject",
+                    ["Resource"] = $"arn:aws:s3:::{bucket}/AWSLogs/{LoggingAccount}/*",
+                    ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["s3:x-amz-acl"] = "bucket-owner-full-control", ["aws:SourceArn"] = trailArn } },
+                }),
+        };
+        foreach (var (operation, input) in new[]
+        {
+            ("CreateBucket", new JsonObject { ["Bucket"] = bucket }),
+            ("PutBucketPolicy", new JsonObject { ["Bucket"] = bucket, ["Policy"] = policy.ToJsonString() }),
+        })
+        {
+            if (!s3.TryGet(operation, out var handler))
+            {
+                throw new InvalidOperationException($"S3 has no {operation}.");
+            }
+
+            handler(context, new OperationData(input)).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     [GlobalCleanup]

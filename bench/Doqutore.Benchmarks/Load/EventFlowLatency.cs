@@ -25,7 +25,11 @@ public static class EventFlowLatency
         using var trail = Client("cloudtrail", server.Url, root);
         using var events = Client("events", server.Url, root);
         using var sqs = Client("sqs", server.Url, root);
+        using var s3 = Client("s3", server.Url, root);
 
+        // S3 is CloudTrail's log store: the trail's bucket needs AWS's documented CloudTrail bucket policy.
+        await s3.InvokeAsync("CreateBucket", new JsonObject { ["Bucket"] = "bench-trail-logs" }).ConfigureAwait(false);
+        await s3.InvokeAsync("PutBucketPolicy", new JsonObject { ["Bucket"] = "bench-trail-logs", ["Policy"] = TrailBucketPolicy("bench-trail-logs", "arn:aws:cloudtrail:us-east-1:000000000000:trail/bench-trail") }).ConfigureAwait(false);
         var trailArn = (string)(await trail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = "bench-trail", ["S3BucketName"] = "bench-trail-logs", ["IsMultiRegionTrail"] = true }).ConfigureAwait(false))["TrailARN"]!;
         await trail.InvokeAsync("StartLogging", new JsonObject { ["Name"] = "bench-trail" }).ConfigureAwait(false);
 
@@ -107,6 +111,31 @@ public static class EventFlowLatency
         double At(double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what}: p50 {At(0.50):F1} ms, p90 {At(0.90):F1} ms, p99 {At(0.99):F1} ms, max {values[^1]:F1} ms"));
     }
+
+    /// <summary>AWS's documented bucket policy letting CloudTrail write the trail's log files.</summary>
+    private static string TrailBucketPolicy(string bucket, string trailArn) => new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray(
+            new JsonObject
+            {
+                ["Sid"] = "AWSCloudTrailAclCheck",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = "cloudtrail.amazonaws.com" },
+                ["Action"] = "s3:GetBucketAcl",
+                ["Resource"] = $"arn:aws:s3:::{bucket}",
+                ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceArn"] = trailArn } },
+            },
+            new JsonObject
+            {
+                ["Sid"] = "AWSCloudTrailWrite",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = "cloudtrail.amazonaws.com" },
+                ["Action"] = "s3:PutObject",
+                ["Resource"] = $"arn:aws:s3:::{bucket}/AWSLogs/000000000000/*",
+                ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["s3:x-amz-acl"] = "bucket-owner-full-control", ["aws:SourceArn"] = trailArn } },
+            }),
+    }.ToJsonString();
 
     private static AwsClient Client(string service, Uri url, AWSCredentials credentials) =>
         new(ServiceModels.Get(service), new AwsClientOptions { ServiceUrl = url, AuthenticationRegion = "us-east-1", Credentials = credentials, MaxErrorRetry = 0 });

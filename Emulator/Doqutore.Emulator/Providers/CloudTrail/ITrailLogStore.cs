@@ -1,9 +1,9 @@
 namespace Doqutore.Emulator.Providers.CloudTrail;
 
 /// <summary>
-/// Where trails write their log files: S3, which implements this with the data-plane issue. Until an
-/// implementation is registered, CreateTrail and UpdateTrail skip the bucket check and no log file is written
-/// (GetTrailStatus then reports no delivery): the CloudTrail service resolves it as optional.
+/// Where trails write their log files: S3 (<c>S3TrailLogStore</c>, registered by <c>AddS3</c>). The CloudTrail
+/// service resolves it as optional: in a host without S3, CreateTrail and UpdateTrail skip the bucket check and no
+/// log file is written (GetTrailStatus then reports no delivery).
 /// </summary>
 public interface ITrailLogStore
 {

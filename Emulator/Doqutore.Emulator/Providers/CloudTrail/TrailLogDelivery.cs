@@ -7,8 +7,7 @@ namespace Doqutore.Emulator.Providers.CloudTrail;
 /// <summary>
 /// Writes each trail's pending records as log files every <see cref="CloudTrailOptions.DeliveryInterval"/>, through
 /// <see cref="ITrailLogStore"/>, then notifies the trail's SNS topic, if any, with the keys written
-/// (<c>{"s3Bucket":…,"s3ObjectKey":[…]}</c>). While no store is registered (S3 arrives with the data-plane issue)
-/// the pending records are discarded at each interval and GetTrailStatus shows no delivery. A failed write is
+/// (<c>{"s3Bucket":…,"s3ObjectKey":[…]}</c>). In a host without S3's store the pending records are discarded at each interval and GetTrailStatus shows no delivery. A failed write is
 /// reported as the trail's LatestDeliveryError and its records are not retried [gap: AWS retries]; a failed
 /// notification as LatestNotificationError.
 /// </summary>

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Doqutore.Emulator.Providers.S3;
 
-/// <summary>Registers S3: the blob store (on disk under <c>{DataDirectory}/s3/</c>, else in memory), the store (resettable), bucket policies as resource policies and the provider.</summary>
+/// <summary>
+/// Registers S3: the blob store (on disk under <c>{DataDirectory}/s3/</c>, else in memory), the store (resettable),
+/// bucket policies as resource policies, the provider, and S3 as CloudTrail's log store.
+/// </summary>
 public static class S3Services
 {
     public static IServiceCollection AddS3(this IServiceCollection services)
@@ -20,13 +23,14 @@ public static class S3Services
         services.AddSingleton<S3Store>();
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<S3Store>());
         services.AddSingleton<IResourcePolicySource, BucketPolicies>();
+        services.AddS3TrailLogStore();
         return services.AddProvider<S3Provider>();
     }
 
     /// <summary>
-    /// Makes S3 CloudTrail's log store: CreateTrail then checks the bucket and its policy, and log files are
-    /// delivered. Not yet part of <see cref="AddS3"/>: the CloudTrail, event-flow and recording tests create trails
-    /// on buckets that do not exist, and switch over together with this call (see the S3 helper's report).
+    /// Makes S3 CloudTrail's log store: CreateTrail and UpdateTrail then check the bucket and its policy
+    /// (S3BucketDoesNotExistException, InsufficientS3BucketPolicyException), and trails write their log files into
+    /// it every <c>Emulator:CloudTrail:DeliveryInterval</c>. Part of <see cref="AddS3"/>.
     /// </summary>
     public static IServiceCollection AddS3TrailLogStore(this IServiceCollection services) =>
         services.AddSingleton<ITrailLogStore, S3TrailLogStore>();
