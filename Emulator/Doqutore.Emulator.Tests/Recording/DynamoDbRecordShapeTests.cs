@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
-using Doqutore.Aws.Wire;
-using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Recording;
 
 namespace Doqutore.Emulator.Tests.Recording;
@@ -74,16 +71,5 @@ public sealed class DynamoDbRecordShapeTests
         Assert.Equal("PAY_PER_REQUEST", (string?)Shape.RequestParameters(context)!["billingMode"]);
     }
 
-    private static RequestContext Context(string operation, JsonObject input)
-    {
-        var model = ServiceModels.Get("dynamodb");
-        return new RequestContext(new WireRequest { Method = "POST", Host = "127.0.0.1:4566", Scheme = "http", RawPath = "/" }, "req-1", DateTimeOffset.UtcNow)
-        {
-            Service = model,
-            Operation = model.Operations[operation],
-            Principal = Principal.Root("000000000000", "test"),
-            Authenticated = true,
-            Input = new OperationData(input),
-        };
-    }
+    private static Doqutore.Emulator.Core.RequestContext Context(string operation, JsonObject input) => RecordingContexts.For("dynamodb", operation, input);
 }

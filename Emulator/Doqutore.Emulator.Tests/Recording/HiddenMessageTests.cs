@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Doqutore.Aws.Models;
-using Doqutore.Aws.Protocols;
-using Doqutore.Aws.Wire;
-using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Recording;
 
 namespace Doqutore.Emulator.Tests.Recording;
@@ -16,16 +12,8 @@ public sealed class HiddenMessageTests
     [InlineData("sqs", "SendMessage", "MessageBody", "messageBody")]
     public void A_message_is_hidden_and_the_rest_recorded(string service, string operation, string member, string recorded)
     {
-        var model = ServiceModels.Get(service);
         var input = new JsonObject { [member] = "Patient Jane Roe, diagnosis confidential", ["TopicArn"] = "arn:aws:sns:us-east-1:000000000000:alerts", ["QueueUrl"] = "http://127.0.0.1:4566/000000000000/q" };
-        var context = new RequestContext(new WireRequest { Method = "POST", Host = "127.0.0.1:4566", Scheme = "http", RawPath = "/" }, "req-1", DateTimeOffset.UtcNow)
-        {
-            Service = model,
-            Operation = model.Operations[operation],
-            Principal = Principal.Root("000000000000", "test"),
-            Authenticated = true,
-            Input = new OperationData(input),
-        };
+        var context = RecordingContexts.For(service, operation, input);
 
         var parameters = RecordShape.For(service).RequestParameters(context)!;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
-using Doqutore.Aws.Wire;
-using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Recording;
 
 namespace Doqutore.Emulator.Tests.Recording;
@@ -96,16 +93,5 @@ public sealed class S3RecordShapeTests
         Assert.Equal("000000000000", (string?)resources[1]!["accountId"]);
     }
 
-    private static RequestContext Context(string operation, JsonObject input)
-    {
-        var model = ServiceModels.Get("s3");
-        return new RequestContext(new WireRequest { Method = "PUT", Host = "records.s3.localhost:4566", Scheme = "http", RawPath = "/" }, "req-1", DateTimeOffset.UtcNow)
-        {
-            Service = model,
-            Operation = model.Operations[operation],
-            Principal = Principal.Root("000000000000", "test"),
-            Authenticated = true,
-            Input = new OperationData(input),
-        };
-    }
+    private static Doqutore.Emulator.Core.RequestContext Context(string operation, JsonObject input) => RecordingContexts.For("s3", operation, input, "records.s3.localhost:4566");
 }

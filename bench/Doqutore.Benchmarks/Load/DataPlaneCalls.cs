@@ -65,11 +65,11 @@ public sealed class DataPlaneCalls
 
     public Func<Task<string?>> For(string operation) => operation switch
     {
-        "s3-put" => () => Outcome(PutObject($"key-{Interlocked.Increment(ref _sequence)}")),
-        "s3-get" => () => Outcome(GetObject()),
-        "ddb-put" => () => Outcome(_dynamo.PutItemAsync(new PutItemRequest { TableName = Table, Item = Item("load", $"item-{Interlocked.Increment(ref _sequence)}") })),
-        "ddb-get" => () => Outcome(_dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = Key("fixed", "item-05") })),
-        "ddb-query" => () => Outcome(_dynamo.QueryAsync(new QueryRequest
+        "s3-put" => () => SdkCalls.Outcome(PutObject($"key-{Interlocked.Increment(ref _sequence)}")),
+        "s3-get" => () => SdkCalls.Outcome(GetObject()),
+        "ddb-put" => () => SdkCalls.Outcome(_dynamo.PutItemAsync(new PutItemRequest { TableName = Table, Item = Item("load", $"item-{Interlocked.Increment(ref _sequence)}") })),
+        "ddb-get" => () => SdkCalls.Outcome(_dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = Key("fixed", "item-05") })),
+        "ddb-query" => () => SdkCalls.Outcome(_dynamo.QueryAsync(new QueryRequest
         {
             TableName = Table,
             KeyConditionExpression = "pk = :pk",
@@ -95,17 +95,4 @@ public sealed class DataPlaneCalls
         ["payload"] = new AttributeValue(new string('x', 200)),
         ["count"] = new AttributeValue { N = "42" },
     };
-
-    private static async Task<string?> Outcome<T>(Task<T> call)
-    {
-        try
-        {
-            await call.ConfigureAwait(false);
-            return null;
-        }
-        catch (AmazonServiceException error)
-        {
-            return error.ErrorCode ?? error.StatusCode.ToString();
-        }
-    }
 }

@@ -49,7 +49,8 @@ public static class SdkCalls
         return config;
     }
 
-    private static async Task<string?> Outcome<T>(Task<T> call)
+    /// <summary>Null when <paramref name="call"/> succeeded, else the AWS error code (or HTTP status) it was answered with.</summary>
+    public static async Task<string?> Outcome<T>(Task<T> call)
     {
         try
         {
