@@ -38,7 +38,7 @@ internal sealed class S3Bucket(S3BucketSettings settings)
     public string Name => Settings.Name;
 
     /// <summary>Key → versions, newest first; keys in UTF-8 binary order as S3 lists them.</summary>
-    public SortedDictionary<string, List<S3ObjectVersion>> Keys { get; } = new(StringComparer.Ordinal);
+    public KeyIndex Keys { get; } = new();
 
     public Dictionary<string, MultipartUpload> Uploads { get; } = new(StringComparer.Ordinal);
 

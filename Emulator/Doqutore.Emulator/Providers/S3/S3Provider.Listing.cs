@@ -135,25 +135,10 @@ internal sealed partial class S3Provider
         var truncated = false;
         lock (bucket.Gate)
         {
-            foreach (var (key, versions) in bucket.Keys)
+            foreach (var entry in bucket.Keys.Under(prefix, delimiter, marker, inclusive: false, static versions => versions.Count > 0 && !versions[0].IsDeleteMarker))
             {
-                if (!key.StartsWith(prefix, StringComparison.Ordinal) || versions.Count == 0 || versions[0].IsDeleteMarker)
-                {
-                    continue;
-                }
-
-                if (marker is not null && string.CompareOrdinal(key, marker) <= 0)
-                {
-                    continue;
-                }
-
-                var group = key;
-                if (delimiter is not null && key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal) is var at && at >= 0)
-                {
-                    group = key[..(at + delimiter.Length)];
-                }
-
-                if (group == marker || group == last)
+                // A page that ended on a common prefix resumes after it: the marker is that prefix.
+                if (entry.IsCommonPrefix && entry.Key == marker)
                 {
                     continue;
                 }
@@ -164,16 +149,16 @@ internal sealed partial class S3Provider
                     break;
                 }
 
-                if (group.Length == key.Length)
+                if (entry.Versions is { } versions)
                 {
                     contents.Add(versions[0]);
                 }
                 else
                 {
-                    prefixes.Add(group);
+                    prefixes.Add(entry.Key);
                 }
 
-                last = group;
+                last = entry.Key;
             }
         }
 

@@ -49,20 +49,14 @@ internal sealed partial class S3Provider
         var count = 0;
         var truncated = false;
         (string Key, string VersionId)? last = null;
-        string? lastPrefix = null;
         lock (bucket.Gate)
         {
-            foreach (var (key, history) in bucket.Keys)
+            foreach (var listed in bucket.Keys.Under(prefix, delimiter, keyMarker, inclusive: true, static _ => true))
             {
-                if (!key.StartsWith(prefix, StringComparison.Ordinal) || (keyMarker is not null && string.CompareOrdinal(key, keyMarker) < 0))
+                var key = listed.Key;
+                if (listed.Versions is not { } history)
                 {
-                    continue;
-                }
-
-                if (delimiter is not null && key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal) is var at && at >= 0)
-                {
-                    var group = key[..(at + delimiter.Length)];
-                    if (group == lastPrefix || group == keyMarker || (keyMarker is not null && key == keyMarker))
+                    if (key == keyMarker)
                     {
                         continue;
                     }
@@ -73,9 +67,8 @@ internal sealed partial class S3Provider
                         break;
                     }
 
-                    prefixes.Add(group);
-                    lastPrefix = group;
-                    last = (group, string.Empty);
+                    prefixes.Add(key);
+                    last = (key, string.Empty);
                     count++;
                     continue;
                 }
