@@ -167,6 +167,11 @@ internal sealed class InMemoryTrailLogStore : ITrailLogStore
             throw DeliveryFailure.NoResource($"The bucket {bucket} does not exist.");
         }
 
+        if (BucketsWithoutPolicy.Contains(bucket))
+        {
+            throw DeliveryFailure.NoPermissions($"The policy of bucket {bucket} denies the write.");
+        }
+
         Objects[$"{bucket}/{key}"] = content;
     }
 }

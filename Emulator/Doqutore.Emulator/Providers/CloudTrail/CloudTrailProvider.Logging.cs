@@ -30,8 +30,8 @@ public sealed partial class CloudTrailProvider
     }
 
     /// <summary>
-    /// The status fields of §1.8 that apply (the "no longer in use" ones are left out). No delivery fields appear
-    /// while no <see cref="ITrailLogStore"/> is registered, since no log file is then written.
+    /// The status fields of §1.8 that apply, with the delivery-attempt times of the "no longer in use" ones, which AWS
+    /// still fills (the CLI guide's get-trail-status example shows them). No delivery fields appear while no <see cref="ITrailLogStore"/> is registered, since no log file is then written.
     /// </summary>
     public JsonObject GetTrailStatus(RequestContext context, JsonObject input)
     {
@@ -46,6 +46,8 @@ public sealed partial class CloudTrailProvider
                 output["LatestDeliveryError"] = error;
             }
 
+            AttemptTime(output, "LatestDeliveryAttemptTime", trail.Log.LatestDeliveryAttemptTime);
+            AttemptTime(output, "LatestDeliveryAttemptSucceeded", trail.Log.LatestDeliveryAttemptSucceeded);
             Time(output, "LatestNotificationTime", trail.Log.LatestNotificationTime);
             if (trail.Log.LatestNotificationError is { } notificationError)
             {
@@ -56,6 +58,15 @@ public sealed partial class CloudTrailProvider
             Time(output, "StopLoggingTime", trail.StopLoggingTime);
             return output;
         });
+    }
+
+    /// <summary>The older *Attempt* members AWS still sends: ISO 8601 strings to the second, empty until a first attempt.</summary>
+    private static void AttemptTime(JsonObject output, string member, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            output[member] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     private static void Time(JsonObject output, string member, DateTimeOffset? value)

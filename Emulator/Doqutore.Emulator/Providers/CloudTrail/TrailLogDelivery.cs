@@ -7,33 +7,46 @@ namespace Doqutore.Emulator.Providers.CloudTrail;
 /// <summary>
 /// Writes each trail's pending records as log files every <see cref="CloudTrailOptions.DeliveryInterval"/>, through
 /// <see cref="ITrailLogStore"/>, then notifies the trail's SNS topic, if any, with the keys written
-/// (<c>{"s3Bucket":…,"s3ObjectKey":[…]}</c>). In a host without S3's store the pending records are discarded at each interval and GetTrailStatus shows no delivery. A failed write is
-/// reported as the trail's LatestDeliveryError and its records are not retried [gap: AWS retries]; a failed
-/// notification as LatestNotificationError.
+/// (<c>{"s3Bucket":…,"s3ObjectKey":[…]}</c>). In a host without S3's store the pending records are discarded at each
+/// interval and GetTrailStatus shows no delivery. A failed write (bucket deleted, policy denying) is reported as the
+/// trail's LatestDeliveryError and its records are kept: the trail is tried again after one interval, then after twice
+/// as long on each further failure (at most <see cref="MaxBackoff"/>), until the bucket takes them. A failed
+/// notification is reported as LatestNotificationError.
 /// </summary>
 public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, IServiceProvider services, IOptions<CloudTrailOptions> options) : BackgroundService
 {
     private const string ServicePrincipal = "cloudtrail.amazonaws.com";
 
-    /// <summary>Delivers every trail's pending records now; returns how many files were written.</summary>
+    /// <summary>The longest wait between two attempts to deliver to a failing bucket.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+
+    /// <summary>Delivers every trail's pending records now (trails backing off after a failure wait for their time); returns how many files were written.</summary>
     public async Task<int> DeliverAllAsync(CancellationToken cancellationToken = default)
     {
         var logStore = services.GetService(typeof(ITrailLogStore)) as ITrailLogStore;
         var files = 0;
         foreach (var trail in store.AllTrails())
         {
+            var now = clock.GetUtcNow();
+            if (trail.Log.NextAttemptAt > now)
+            {
+                continue;
+            }
+
             var records = trail.Log.Drain();
             if (records.Count == 0 || logStore is null)
             {
                 continue;
             }
 
-            var now = clock.GetUtcNow();
             var keys = new List<string>();
+            var batches = TrailLogFiles.Batches(records).ToList();
+            var written = 0;
             try
             {
-                foreach (var (key, content) in TrailLogFiles.Files(trail.S3KeyPrefix, records, now))
+                for (; written < batches.Count; written++)
                 {
+                    var (key, content) = TrailLogFiles.File(trail.S3KeyPrefix, batches[written], now);
                     logStore.PutObject(trail.S3BucketName, key, content, trail.Arn, trail.AccountId);
                     keys.Add(key);
                     files++;
@@ -43,7 +56,8 @@ public sealed class TrailLogDelivery(CloudTrailStore store, TimeProvider clock, 
             }
             catch (DeliveryFailure failure)
             {
-                trail.Log.Failed(now, DeliveryError(failure));
+                var unwritten = batches.Skip(written).SelectMany(b => b).ToList();
+                trail.Log.Failed(now, DeliveryError(failure), unwritten, options.Value.DeliveryInterval, MaxBackoff);
             }
 
             if (keys.Count > 0 && trail.SnsTopicArn is { } topic)

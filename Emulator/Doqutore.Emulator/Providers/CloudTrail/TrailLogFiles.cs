@@ -47,8 +47,11 @@ public static class TrailLogFiles
         return buffer.ToArray();
     }
 
-    /// <summary>The log files of one delivery: records grouped by account and region, each group one file.</summary>
-    public static IEnumerable<(string Key, byte[] Content)> Files(string? prefix, IReadOnlyCollection<RecordedEvent> records, DateTimeOffset deliveredAt) =>
-        records.GroupBy(r => (r.Record.AccountId, r.Record.Region))
-            .Select(g => (Key(prefix, g.Key.AccountId, g.Key.Region, deliveredAt, UniqueString()), Content(g.Select(r => r.Json))));
+    /// <summary>The records of one delivery grouped as its files are: one group per account and region.</summary>
+    public static IEnumerable<IReadOnlyList<RecordedEvent>> Batches(IEnumerable<RecordedEvent> records) =>
+        records.GroupBy(r => (r.Record.AccountId, r.Record.Region)).Select(g => (IReadOnlyList<RecordedEvent>)g.ToList());
+
+    /// <summary>The key and content of the file holding one batch, delivered at <paramref name="deliveredAt"/>.</summary>
+    public static (string Key, byte[] Content) File(string? prefix, IReadOnlyList<RecordedEvent> batch, DateTimeOffset deliveredAt) =>
+        (Key(prefix, batch[0].Record.AccountId, batch[0].Record.Region, deliveredAt, UniqueString()), Content(batch.Select(r => r.Json)));
 }
