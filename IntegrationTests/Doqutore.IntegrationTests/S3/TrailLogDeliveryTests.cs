@@ -48,6 +48,53 @@ public class TrailLogDeliveryTests(QuickTrailDeliveryFixture emulator) : IClassF
         Assert.StartsWith($"AWSLogs/{Account}/CloudTrail/{Region}/{when:yyyy}/{when:MM}/{when:dd}/", records.Key, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_log_file_refused_by_the_bucket_policy_is_delivered_once_the_policy_lets_CloudTrail_write_again()
+    {
+        var trail = AwsCli.Unique("retried");
+        var trailArn = CloudTrailBuckets.TrailArn(trail);
+        var bucket = await CloudTrailBuckets.NewAsync(emulator, trailArn, "retry");
+        using var cloudTrail = CloudTrailClient();
+        using var s3 = S3Sdk.Client(emulator);
+        await cloudTrail.InvokeAsync("CreateTrail", new JsonObject { ["Name"] = trail, ["S3BucketName"] = bucket });
+        await s3.DeleteBucketPolicyAsync(bucket);
+        await cloudTrail.InvokeAsync("StartLogging", new JsonObject { ["Name"] = trail });
+        await cloudTrail.InvokeAsync("StopLogging", new JsonObject { ["Name"] = trail });
+
+        var failing = await WaitForStatusAsync(cloudTrail, trail, s => s["LatestDeliveryError"] is not null, TimeSpan.FromSeconds(15));
+        Assert.Equal("AccessDenied", (string?)failing["LatestDeliveryError"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", (string?)failing["LatestDeliveryAttemptTime"]);
+        await s3.PutBucketPolicyAsync(bucket, CloudTrailBuckets.Policy(bucket, trailArn));
+
+        var records = await WaitForRecordsAsync(s3, bucket, TimeSpan.FromSeconds(30));
+        Assert.Single(records.Records, r => (string?)r?["eventName"] == "StopLogging");
+        var delivered = await WaitForStatusAsync(cloudTrail, trail, s => s["LatestDeliveryError"] is null, TimeSpan.FromSeconds(5));
+        Assert.NotNull(delivered["LatestDeliveryTime"]);
+    }
+
+    private AwsClient CloudTrailClient() => new(Doqutore.Aws.Models.ServiceModels.Get("cloudtrail"), new AwsClientOptions
+    {
+        ServiceUrl = emulator.Endpoint,
+        AuthenticationRegion = Region,
+        Credentials = SdkClients.Root,
+        MaxErrorRetry = 0,
+    });
+
+    private static async Task<JsonObject> WaitForStatusAsync(AwsClient cloudTrail, string trail, Func<JsonObject, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await cloudTrail.InvokeAsync("GetTrailStatus", new JsonObject { ["Name"] = trail });
+            if (done(status) || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Polls the bucket until a log file holding a StopLogging record is there; returns its key and records.</summary>
     private static async Task<(string Key, List<JsonNode?> Records)> WaitForRecordsAsync(Amazon.S3.IAmazonS3 s3, string bucket, TimeSpan timeout)
     {

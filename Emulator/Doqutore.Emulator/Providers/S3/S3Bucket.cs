@@ -19,6 +19,15 @@ internal sealed record S3BucketSettings
 
     public string? Policy { get; init; }
 
+    /// <summary>Object Ownership (PutBucketOwnershipControls); null is AWS's default, BucketOwnerEnforced.</summary>
+    public string? ObjectOwnership { get; init; }
+
+    /// <summary>The bucket ACL's grants beyond the owner's full control (only where ACLs are enabled).</summary>
+    public JsonArray? Grants { get; init; }
+
+    /// <summary>The bucket's tags (PutBucketTagging), null when it has none.</summary>
+    public Dictionary<string, string>? Tags { get; init; }
+
     public JsonObject ToRecord() => JsonSerializer.SerializeToNode(this, S3Json.Options)!.AsObject();
 
     public static S3BucketSettings FromRecord(JsonObject record) =>

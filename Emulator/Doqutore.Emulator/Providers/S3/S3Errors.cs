@@ -108,4 +108,18 @@ internal static class S3Errors
 
     public static AwsServiceException NoSuchBucketPolicy(string bucket) =>
         new("NoSuchBucketPolicy", "The bucket policy does not exist", 404) { Details = new() { ["BucketName"] = bucket } };
+
+    public static AwsServiceException InvalidTag(string message) => new("InvalidTag", message, 400);
+
+    public static AwsServiceException NoSuchTagSet(string bucket) =>
+        new("NoSuchTagSet", "The TagSet does not exist", 404) { Details = new() { ["BucketName"] = bucket } };
+
+    public static AwsServiceException AccessControlListNotSupported() =>
+        new("AccessControlListNotSupported", "The bucket does not allow ACLs", 400);
+
+    public static AwsServiceException InvalidBucketAclWithObjectOwnership() =>
+        new("InvalidBucketAclWithObjectOwnership", "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting", 400);
+
+    public static AwsServiceException InvalidPartNumber() =>
+        new("InvalidPartNumber", "The requested partnumber is not satisfiable", 416);
 }

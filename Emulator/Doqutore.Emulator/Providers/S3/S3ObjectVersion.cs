@@ -49,8 +49,17 @@ internal sealed record S3ObjectVersion
 
     public string? ChecksumValue { get; init; }
 
+    /// <summary>The object ACL's grants beyond the owner's full control (only where the bucket enables ACLs).</summary>
+    public JsonArray? Grants { get; init; }
+
+    /// <summary>The object's tags (x-amz-tagging, PutObjectTagging), null when it has none.</summary>
+    public Dictionary<string, string>? Tags { get; init; }
+
     /// <summary>For objects completed from a multipart upload: the number of parts.</summary>
     public int? PartsCount { get; init; }
+
+    /// <summary>For objects completed from a multipart upload: each part's size, in order (reads by partNumber).</summary>
+    public long[]? PartSizes { get; init; }
 
     /// <summary>The owner's account.</summary>
     public string Owner { get; init; } = "000000000000";

@@ -43,6 +43,8 @@ internal sealed partial class S3Provider
                 Expires = context.Request.Headers["Expires"],
                 StorageClass = Optional(input, "StorageClass") ?? "STANDARD",
                 Metadata = UserMetadata(input),
+                Tags = HeaderTags(input),
+                Grants = ObjectAcl(bucket, input),
                 ChecksumAlgorithm = algorithm,
                 Owner = context.AccountId,
             },
@@ -74,20 +76,12 @@ internal sealed partial class S3Provider
         var body = input.Stream ?? Stream.Null;
 
         var written = await WriteBodyAsync(body, algorithm, context.Aborted).ConfigureAwait(false);
-        UploadedPart? replaced = null;
         UploadedPart part;
         try
         {
             VerifyContentMd5(Optional(values, "ContentMD5"), written.Md5);
             var checksum = VerifyChecksum(values, body, algorithm, written.Checksum);
             part = new UploadedPart(partNumber, written.BlobId, written.Size, Quote(Convert.ToHexStringLower(written.Md5)), Now(), checksum);
-            lock (bucket.Gate)
-            {
-                upload = FindUpload(bucket, key, uploadId);
-                upload.Parts.TryGetValue(partNumber, out replaced);
-                upload.Parts[partNumber] = part;
-                store.Blobs.SaveRecord(bucket.Name, upload.RecordId, upload.ToRecord());
-            }
         }
         catch
         {
@@ -95,7 +89,7 @@ internal sealed partial class S3Provider
             throw;
         }
 
-        if (replaced is not null)
+        if (AddPart(bucket, key, uploadId, part, written.BlobId) is { } replaced)
         {
             store.Blobs.Delete(replaced.BlobId);
         }
@@ -107,6 +101,59 @@ internal sealed partial class S3Provider
         }
 
         return new OperationData(output);
+    }
+
+    /// <summary>
+    /// A part copied from an existing object, whole or the <c>x-amz-copy-source-range</c> (<c>bytes=first-last</c>, both
+    /// inside the source), under the source's copy preconditions.
+    /// </summary>
+    public async Task<JsonObject> UploadPartCopy(RequestContext context, JsonObject input)
+    {
+        var bucket = RequireBucket(input);
+        var key = RequireKey(input);
+        var uploadId = Required(input, "UploadId");
+        var partNumber = PartNumber(input);
+        var upload = FindUpload(bucket, key, uploadId);
+        var (sourceBucketName, sourceKey, sourceVersionId) = CopySource.Parse(Required(input, "CopySource"));
+        var sourceBucket = store.Find(sourceBucketName) ?? throw S3Errors.NoSuchBucket(sourceBucketName);
+        var source = Resolve(sourceBucket, sourceKey, sourceVersionId, forCopy: true);
+        Preconditions.Check(
+            source,
+            Optional(input, "CopySourceIfMatch"),
+            Time(input, "CopySourceIfUnmodifiedSince"),
+            Optional(input, "CopySourceIfNoneMatch"),
+            Time(input, "CopySourceIfModifiedSince"),
+            prefix: "x-amz-copy-source-");
+        var range = CopySourceRange(Optional(input, "CopySourceRange"), source.Size);
+        var algorithm = upload.Template.ChecksumAlgorithm;
+
+        Written written;
+        var content = store.Blobs.OpenRead(source.BlobId!);
+        await using (content.ConfigureAwait(false))
+        {
+            content.Seek(range.First, SeekOrigin.Begin);
+            written = await WriteBodyAsync(new BoundedStream(content, range.Length), algorithm, context.Aborted).ConfigureAwait(false);
+        }
+
+        var part = new UploadedPart(partNumber, written.BlobId, written.Size, Quote(Convert.ToHexStringLower(written.Md5)), Now(), written.Checksum is null ? null : Convert.ToBase64String(written.Checksum));
+        if (AddPart(bucket, key, uploadId, part, written.BlobId) is { } replaced)
+        {
+            store.Blobs.Delete(replaced.BlobId);
+        }
+
+        var result = new JsonObject { ["ETag"] = part.ETag, ["LastModified"] = part.LastModified };
+        if (algorithm is not null && part.ChecksumValue is not null)
+        {
+            result["Checksum" + algorithm] = part.ChecksumValue;
+        }
+
+        var output = new JsonObject { ["CopyPartResult"] = result };
+        if (source.VersionId != S3ObjectVersion.NullVersion || sourceVersionId is not null)
+        {
+            output["CopySourceVersionId"] = source.VersionId;
+        }
+
+        return output;
     }
 
     public async Task<JsonObject> CompleteMultipartUpload(RequestContext context, JsonObject input)
@@ -167,6 +214,7 @@ internal sealed partial class S3Provider
             ETag = Quote($"{Convert.ToHexStringLower(etagDigest)}-{chosen.Count}"),
             LastModified = Now(),
             PartsCount = chosen.Count,
+            PartSizes = chosen.Select(p => p.Size).ToArray(),
             ChecksumValue = CompositeChecksum(upload.Template.ChecksumAlgorithm, chosen),
         };
         if (version.ChecksumValue is null)
@@ -334,6 +382,48 @@ internal sealed partial class S3Provider
         }
 
         return output;
+    }
+
+    /// <summary>Records a part of an upload (which may have ended meanwhile: the body is then deleted); returns the part it replaced.</summary>
+    private UploadedPart? AddPart(S3Bucket bucket, string key, string uploadId, UploadedPart part, string blobId)
+    {
+        try
+        {
+            lock (bucket.Gate)
+            {
+                var upload = FindUpload(bucket, key, uploadId);
+                upload.Parts.TryGetValue(part.PartNumber, out var replaced);
+                upload.Parts[part.PartNumber] = part;
+                store.Blobs.SaveRecord(bucket.Name, upload.RecordId, upload.ToRecord());
+                return replaced;
+            }
+        }
+        catch
+        {
+            store.Blobs.Delete(blobId);
+            throw;
+        }
+    }
+
+    /// <summary>An <c>x-amz-copy-source-range</c> (<c>bytes=first-last</c>) inside a source of <paramref name="size"/> bytes; the whole source when absent.</summary>
+    private static ByteRange CopySourceRange(string? header, long size)
+    {
+        if (header is null)
+        {
+            return new ByteRange(0, size - 1);
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(header, "^bytes=(\\d+)-(\\d+)$");
+        if (!match.Success)
+        {
+            throw S3Errors.InvalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy", "x-amz-copy-source-range", header);
+        }
+
+        var first = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var last = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        return first <= last && last < size
+            ? new ByteRange(first, last)
+            : throw S3Errors.InvalidArgument($"Range specified is not valid for source object of size: {size}", "x-amz-copy-source-range", header);
     }
 
     private static JsonObject PartEntry(UploadedPart part, string? algorithm)

@@ -21,6 +21,8 @@ internal sealed partial class S3Provider
         var key = RequireKey(values);
         var metadata = UserMetadata(values);
         var algorithm = RequestedChecksum(values, context);
+        var tags = HeaderTags(values);
+        var grants = ObjectAcl(bucket, values);
         var body = input.Stream ?? Stream.Null;
 
         var written = await WriteBodyAsync(body, algorithm, context.Aborted).ConfigureAwait(false);
@@ -43,6 +45,8 @@ internal sealed partial class S3Provider
                 Expires = context.Request.Headers["Expires"],
                 StorageClass = Optional(values, "StorageClass") ?? "STANDARD",
                 Metadata = metadata,
+                Tags = tags,
+                Grants = grants,
                 ChecksumAlgorithm = algorithm,
                 ChecksumValue = checksum,
                 Owner = context.AccountId,
@@ -181,6 +185,13 @@ internal sealed partial class S3Provider
             throw S3Errors.InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
 
+        var tags = Optional(input, "TaggingDirective") switch
+        {
+            null or "COPY" => source.Tags,
+            "REPLACE" => HeaderTags(input),
+            var directive => throw S3Errors.InvalidArgument("Unknown tagging directive.", "x-amz-tagging-directive", directive),
+        };
+        var grants = ObjectAcl(bucket, input);
         var algorithm = Optional(input, "ChecksumAlgorithm")?.ToUpperInvariant() ?? source.ChecksumAlgorithm;
         Written written;
         var content = store.Blobs.OpenRead(source.BlobId!);
@@ -198,10 +209,13 @@ internal sealed partial class S3Provider
             ETag = Quote(Convert.ToHexStringLower(written.Md5)),
             LastModified = Now(),
             PartsCount = null,
+            PartSizes = null,
             ChecksumAlgorithm = algorithm,
             ChecksumValue = written.Checksum is null ? null : Convert.ToBase64String(written.Checksum),
             Owner = context.AccountId,
             StorageClass = Optional(input, "StorageClass") ?? source.StorageClass,
+            Tags = tags,
+            Grants = grants,
         };
         if (replace)
         {
@@ -277,7 +291,14 @@ internal sealed partial class S3Provider
         Preconditions.Check(version, Optional(input, "IfMatch"), Time(input, "IfUnmodifiedSince"), Optional(input, "IfNoneMatch"), Time(input, "IfModifiedSince"));
 
         var output = ObjectHeaders(version, bucket);
-        var range = ByteRange.Parse(Optional(input, "Range"), version.Size);
+        var range = input["PartNumber"] is null ? ByteRange.Parse(Optional(input, "Range"), version.Size) : PartRange(input, version);
+
+        // The parts count is answered only to a read by part number (GetObject API reference).
+        if (input["PartNumber"] is not null && version.PartsCount is { } parts)
+        {
+            output["PartsCount"] = parts;
+        }
+
         var length = range?.Length ?? version.Size;
         output["ContentLength"] = length;
         if (range is { } r)
@@ -294,6 +315,11 @@ internal sealed partial class S3Provider
         var data = new OperationData(output) { StatusCode = range is null ? null : 206 };
         if (withBody)
         {
+            if (version.Tags is { Count: > 0 } tags)
+            {
+                output["TagCount"] = tags.Count;
+            }
+
             var stream = store.Blobs.OpenRead(version.BlobId!);
             if (range is { } part)
             {
@@ -305,6 +331,28 @@ internal sealed partial class S3Provider
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// The bytes of part <c>partNumber</c> of an object (part 1 is the whole of one not uploaded in parts), answered
+    /// 206 with its Content-Range; a Range header beside it is refused, a part past the last is InvalidPartNumber (416).
+    /// </summary>
+    private static ByteRange PartRange(JsonObject input, S3ObjectVersion version)
+    {
+        if (input["Range"] is not null)
+        {
+            throw S3Errors.InvalidRequest("Cannot specify both Range header and partNumber query parameter");
+        }
+
+        var partNumber = PartNumber(input);
+        var sizes = version.PartSizes ?? [version.Size];
+        if (partNumber > sizes.Length)
+        {
+            throw S3Errors.InvalidPartNumber();
+        }
+
+        var first = sizes.Take(partNumber - 1).Sum();
+        return new ByteRange(first, first + sizes[partNumber - 1] - 1);
     }
 
     private static JsonObject ObjectHeaders(S3ObjectVersion version, S3Bucket bucket)
@@ -327,11 +375,6 @@ internal sealed partial class S3Provider
         if (version.StorageClass != "STANDARD")
         {
             output["StorageClass"] = version.StorageClass;
-        }
-
-        if (version.PartsCount is { } parts)
-        {
-            output["PartsCount"] = parts;
         }
 
         if (version.Metadata.Count > 0)

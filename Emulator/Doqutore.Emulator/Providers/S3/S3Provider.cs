@@ -5,6 +5,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Doqutore.Aws.Protocols;
 using Doqutore.Emulator.Core;
 
 namespace Doqutore.Emulator.Providers.S3;
@@ -26,12 +27,30 @@ internal sealed partial class S3Provider(S3Store store, TimeProvider clock) : Aw
 
         var constraint = input["CreateBucketConfiguration"]?["LocationConstraint"]?.GetValue<string>();
         var region = ResolveRegion(context.Region, constraint);
+        var ownership = Optional(input, "ObjectOwnership");
+        if (ownership is not null && !Acls.IsOwnership(ownership))
+        {
+            throw S3Errors.InvalidArgument("Invalid x-amz-object-ownership header", "x-amz-object-ownership", ownership); // [guess] the message
+        }
+
+        JsonArray? grants;
+        try
+        {
+            grants = Acls.Requested(input, ownership, CanonicalUserId(context.AccountId), forBucket: true);
+        }
+        catch (AwsServiceException error) when (error.Code == "AccessControlListNotSupported")
+        {
+            throw S3Errors.InvalidBucketAclWithObjectOwnership();
+        }
+
         var bucket = new S3Bucket(new S3BucketSettings
         {
             Name = name,
             Owner = context.AccountId,
             Region = region,
             CreationDate = Now(),
+            ObjectOwnership = ownership,
+            Grants = grants,
         });
         var holder = store.AddOrGet(bucket);
         if (!ReferenceEquals(holder, bucket))
