@@ -51,6 +51,25 @@ public sealed class S3CliTests(EmulatorFixture emulator) : IDisposable
     }
 
     [SkippableFact]
+    public void S3api_tags_an_object_and_reads_the_bucket_acl()
+    {
+        ExternalTool.RequireAwsCli();
+        var bucket = NewBucket();
+        var file = Path.Combine(_work, "tagged.txt");
+        File.WriteAllText(file, "tagged");
+        _aws.Ok("s3api", "put-object", "--bucket", bucket, "--key", "tagged.txt", "--body", file, "--tagging", "team=red");
+
+        _aws.Ok("s3api", "put-object-tagging", "--bucket", bucket, "--key", "tagged.txt", "--tagging", "TagSet=[{Key=team,Value=blue},{Key=tier,Value=1}]");
+        var tags = _aws.Json("s3api", "get-object-tagging", "--bucket", bucket, "--key", "tagged.txt")["TagSet"]!.AsArray();
+        var acl = _aws.Json("s3api", "get-bucket-acl", "--bucket", bucket);
+        var refused = _aws.Error("s3api", "put-bucket-acl", "--bucket", bucket, "--acl", "public-read");
+
+        Assert.Equal(["team=blue", "tier=1"], tags.Select(t => $"{t!["Key"]}={t["Value"]}"));
+        Assert.Equal("FULL_CONTROL", (string?)Assert.Single(acl["Grants"]!.AsArray())!["Permission"]);
+        Assert.Contains("AccessControlListNotSupported", refused, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void S3api_puts_heads_lists_and_deletes_an_object()
     {
         ExternalTool.RequireAwsCli();

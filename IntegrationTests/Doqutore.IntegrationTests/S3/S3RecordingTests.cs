@@ -39,4 +39,21 @@ public class S3RecordingTests(S3RecordingFixture emulator) : IClassFixture<S3Rec
         Assert.Null(record["requestParameters"]!["bucket"]);
         Assert.Contains(record["resources"]!.AsArray(), r => (string?)r!["type"] == "AWS::S3::Object" && (string?)r["ARN"] == $"arn:aws:s3:::{bucket}/patients/1.json");
     }
+
+    [Fact]
+    public async Task Object_tagging_is_a_data_event_and_bucket_tagging_a_management_event()
+    {
+        using var s3 = S3Sdk.Client(emulator);
+        var bucket = await S3Sdk.NewBucket(s3, "rec");
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "a", ContentBody = "x" });
+
+        var objectTags = await s3.PutObjectTaggingAsync(new PutObjectTaggingRequest { BucketName = bucket, Key = "a", Tagging = new Tagging { TagSet = [new Tag { Key = "k", Value = "v" }] } });
+        var bucketTags = await s3.PutBucketTaggingAsync(new PutBucketTaggingRequest { BucketName = bucket, TagSet = [new Tag { Key = "k", Value = "v" }] });
+
+        var objectRecord = Assert.Single(emulator.Records, r => r.EventName == "PutObjectTagging" && r.RequestId == objectTags.ResponseMetadata.RequestId).Record;
+        var bucketRecord = Assert.Single(emulator.Records, r => r.EventName == "PutBucketTagging" && r.RequestId == bucketTags.ResponseMetadata.RequestId).Record;
+        Assert.Equal("Data", (string?)objectRecord["eventCategory"]);
+        Assert.Equal("Management", (string?)bucketRecord["eventCategory"]);
+        Assert.Equal(bucket, (string?)bucketRecord["requestParameters"]!["bucketName"]);
+    }
 }

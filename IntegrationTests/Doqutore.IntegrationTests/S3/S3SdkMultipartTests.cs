@@ -133,4 +133,78 @@ public class S3SdkMultipartTests(EmulatorFixture emulator)
             PartNumber = number,
             InputStream = new MemoryStream(body),
         });
+
+    [Fact]
+    public async Task UploadPartCopy_builds_an_object_from_ranges_of_another_and_each_part_reads_back_by_partNumber()
+    {
+        using var s3 = S3Sdk.Client(emulator);
+        var bucket = await S3Sdk.NewBucket(s3);
+        var source = RandomNumberGenerator.GetBytes((12 * MiB) + 7);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "source", InputStream = new MemoryStream(source) });
+        var upload = await s3.InitiateMultipartUploadAsync(bucket, "assembled");
+
+        var parts = new List<PartETag>();
+        foreach (var (number, first, last) in new[] { (1, 0L, (5L * MiB) - 1), (2, 5L * MiB, source.Length - 1L) })
+        {
+            var copied = await s3.CopyPartAsync(new CopyPartRequest
+            {
+                SourceBucket = bucket, SourceKey = "source", DestinationBucket = bucket, DestinationKey = "assembled",
+                UploadId = upload.UploadId, PartNumber = number, FirstByte = first, LastByte = last,
+            });
+            parts.Add(new PartETag(number, copied.ETag));
+        }
+
+        await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = bucket, Key = "assembled", UploadId = upload.UploadId, PartETags = parts });
+        using var whole = await s3.GetObjectAsync(bucket, "assembled");
+        using var second = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "assembled", PartNumber = 2 });
+
+        var wholeBytes = await ReadAll(whole.ResponseStream);
+        var secondBytes = await ReadAll(second.ResponseStream);
+
+        Assert.Equal(SHA256.HashData(source), SHA256.HashData(wholeBytes));
+        Assert.Equal(SHA256.HashData(source.AsSpan(5 * MiB)), SHA256.HashData(secondBytes));
+        Assert.Equal(System.Net.HttpStatusCode.PartialContent, second.HttpStatusCode);
+        Assert.Equal($"bytes {5 * MiB}-{source.Length - 1}/{source.Length}", second.ContentRange);
+        Assert.Equal(2, second.PartsCount);
+    }
+
+    [Fact]
+    public async Task UploadPartCopy_of_a_range_past_the_source_is_InvalidArgument()
+    {
+        using var s3 = S3Sdk.Client(emulator);
+        var bucket = await S3Sdk.NewBucket(s3);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "source", ContentBody = "0123456789" });
+        var upload = await s3.InitiateMultipartUploadAsync(bucket, "assembled");
+
+        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = bucket, SourceKey = "source", DestinationBucket = bucket, DestinationKey = "assembled",
+            UploadId = upload.UploadId, PartNumber = 1, FirstByte = 5, LastByte = 10,
+        }));
+
+        Assert.Equal("InvalidArgument", error.ErrorCode);
+        Assert.Equal("Range specified is not valid for source object of size: 10", error.Message);
+    }
+
+    [Fact]
+    public async Task A_part_number_past_the_last_part_is_InvalidPartNumber()
+    {
+        using var s3 = S3Sdk.Client(emulator);
+        var bucket = await S3Sdk.NewBucket(s3);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "single", ContentBody = "one part" });
+
+        using var first = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "single", PartNumber = 1 });
+        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "single", PartNumber = 2 }));
+
+        Assert.Equal("one part", System.Text.Encoding.UTF8.GetString(await ReadAll(first.ResponseStream)));
+        Assert.Equal("InvalidPartNumber", error.ErrorCode);
+        Assert.Equal(416, (int)error.StatusCode);
+    }
+
+    private static async Task<byte[]> ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
 }
