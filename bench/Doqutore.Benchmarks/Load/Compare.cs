@@ -17,6 +17,7 @@ public static class Compare
         var concurrencies = args.Ints("concurrency", "1,8");
         var seconds = TimeSpan.FromSeconds(args.Int("seconds", 10));
         var warmup = TimeSpan.FromSeconds(args.Int("warmup", 3));
+        var only = args.String("operations", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         var modules = Path.Combine(BenchPaths.RepoRoot, "bench", "compare", "node_modules");
 
         Console.WriteLine($"S3 and DynamoDB over loopback, AWS SDK client; {seconds.TotalSeconds:F0} s per row after {warmup.TotalSeconds:F0} s warm-up; {Environment.ProcessorCount} cores");
@@ -39,7 +40,7 @@ public static class Compare
             s3 = s3 && await Prepared(target, "S3", () => calls.PrepareAsync(s3: true, dynamoDb: false)).ConfigureAwait(false);
             dynamoDb = dynamoDb && await Prepared(target, "DynamoDB", () => calls.PrepareAsync(s3: false, dynamoDb: true)).ConfigureAwait(false);
             var operations = (s3 ? DataPlaneCalls.S3Operations : []).Concat(dynamoDb ? DataPlaneCalls.DynamoDbOperations : []);
-            foreach (var operation in operations)
+            foreach (var operation in operations.Where(o => only.Length == 0 || only.Contains(o)))
             {
                 foreach (var concurrency in concurrencies)
                 {

@@ -466,10 +466,15 @@ internal sealed partial class S3Provider
     /// <summary>
     /// Makes a version current under the bucket's gate: with versioning enabled it gets a fresh id and joins the
     /// history; otherwise it is the <c>null</c> version and replaces the previous <c>null</c> version, whose body is
-    /// then deleted. The record is saved before the index changes, so what the index shows is durable.
+    /// then deleted. The record is saved before the index changes, so what the index shows is durable: it is written
+    /// and flushed before the gate is taken (concurrent puts flush in parallel rather than one by one under the
+    /// gate) and only published under it, so that the last writer of a record is also the last in the index.
     /// </summary>
     private S3ObjectVersion Commit(S3Bucket bucket, S3ObjectVersion version, string? ifNoneMatch)
     {
+        var versioned = bucket.Settings.Versioning == "Enabled";
+        version = version with { VersionId = versioned ? VersionIds.New() : S3ObjectVersion.NullVersion };
+        using var staged = store.Blobs.StageRecord(bucket.Name, version.RecordId, version.ToRecord());
         S3ObjectVersion? replaced = null;
         lock (bucket.Gate)
         {
@@ -484,9 +489,13 @@ internal sealed partial class S3Provider
                 throw S3Errors.PreconditionFailed("If-None-Match");
             }
 
-            var versioned = bucket.Settings.Versioning == "Enabled";
-            version = version with { VersionId = versioned ? VersionIds.New() : S3ObjectVersion.NullVersion };
-            store.Blobs.SaveRecord(bucket.Name, version.RecordId, version.ToRecord());
+            if (versioned != (bucket.Settings.Versioning == "Enabled"))
+            {
+                // Versioning changed meanwhile: the staged record has the wrong id; commit again with the new setting.
+                return Commit(bucket, version, ifNoneMatch);
+            }
+
+            staged.Publish();
             if (!bucket.Keys.TryGetValue(version.Key, out var versions))
             {
                 bucket.Keys[version.Key] = versions = [];

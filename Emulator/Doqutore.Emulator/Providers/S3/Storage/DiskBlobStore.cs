@@ -1,10 +1,12 @@
 // Layout under {DataDirectory}/s3/:
-//   blobs/<id[0..2]>/<id>            object and part bodies, immutable once renamed into place
+//   blobs/<id[0..2]>/<id>            object and part bodies, written in place, immutable once referenced
 //   buckets/<bucket>/bucket.json     the bucket's record
 //   buckets/<bucket>/records/<id>.json   one object version or multipart upload (id = sha256 of its identity)
 //   tmp/                             bodies and records being written; swept on start
-// Every write goes to tmp/ first and is renamed into place (File.Move with overwrite is an atomic rename on
-// the same file system), with the data flushed to disk before the rename.
+// A record goes to tmp/ first and is renamed into place (File.Move with overwrite is an atomic rename on the
+// same file system), flushed to disk before the rename. A body is written in place and flushed before the record
+// that references it is written; bodies no record references (a crash mid-put) are swept on start.
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -19,6 +21,7 @@ public sealed class DiskBlobStore : IBlobStore
     private readonly string _blobs;
     private readonly string _buckets;
     private readonly string _tmp;
+    private readonly bool[] _fanOut = new bool[256];
 
     public DiskBlobStore(string root)
     {
@@ -32,27 +35,34 @@ public sealed class DiskBlobStore : IBlobStore
 
     public async Task<string> WriteAsync(Stream content, CancellationToken cancellationToken)
     {
+        // Written in place: until a record references it a blob is invisible, and Load() sweeps one that a crash
+        // left unreferenced, half-written or not; so no temporary file and rename are needed.
         var id = Guid.NewGuid().ToString("N");
-        var temp = Path.Combine(_tmp, id);
+        var path = BlobPath(id);
+        EnsureFanOutDirectory(id);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous);
-            await using (file.ConfigureAwait(false))
+            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            long offset = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                await content.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false);
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
+                RandomAccess.Write(file, buffer.AsSpan(0, read), offset);
+                offset += read;
             }
 
-            var final = BlobPath(id);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            File.Move(temp, final);
+            RandomAccess.FlushToDisk(file);
             return id;
         }
         catch
         {
-            File.Delete(temp);
+            File.Delete(path);
             throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -80,8 +90,18 @@ public sealed class DiskBlobStore : IBlobStore
         }
     }
 
-    public void SaveRecord(string bucket, string recordId, JsonObject record) =>
-        WriteAtomically(RecordPath(bucket, recordId), record);
+    public void SaveRecord(string bucket, string recordId, JsonObject record)
+    {
+        using var staged = StageRecord(bucket, recordId, record);
+        staged.Publish();
+    }
+
+    public StagedRecord StageRecord(string bucket, string recordId, JsonObject record)
+    {
+        var temp = WriteFlushed(record);
+        var path = RecordPath(bucket, recordId);
+        return new StagedRecord(() => File.Move(temp, path, overwrite: true), () => File.Delete(temp));
+    }
 
     public void DeleteRecord(string bucket, string recordId) => File.Delete(RecordPath(bucket, recordId));
 
@@ -138,20 +158,33 @@ public sealed class DiskBlobStore : IBlobStore
     private static JsonObject ReadRecord(string file) =>
         JsonNode.Parse(File.ReadAllBytes(file)) as JsonObject ?? throw new InvalidDataException($"{file} is no JSON object.");
 
-    private void WriteAtomically(string path, JsonObject record)
+    private void WriteAtomically(string path, JsonObject record) => File.Move(WriteFlushed(record), path, overwrite: true);
+
+    /// <summary>Writes a record to a new file under tmp/ in one write, flushed to disk; returns its path.</summary>
+    private string WriteFlushed(JsonObject record)
     {
         var temp = Path.Combine(_tmp, Guid.NewGuid().ToString("N") + ".json");
-        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            using (var writer = new Utf8JsonWriter(file))
-            {
-                record.WriteTo(writer);
-            }
-
-            file.Flush(flushToDisk: true);
+            record.WriteTo(writer);
         }
 
-        File.Move(temp, path, overwrite: true);
+        using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(file, buffer.WrittenSpan, fileOffset: 0);
+        RandomAccess.FlushToDisk(file);
+        return temp;
+    }
+
+    /// <summary>Creates blobs/&lt;id[0..2]&gt;/ once per process rather than on every write.</summary>
+    private void EnsureFanOutDirectory(string blobId)
+    {
+        var slot = Convert.ToInt32(blobId[..2], 16);
+        if (!_fanOut[slot])
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(BlobPath(blobId))!);
+            _fanOut[slot] = true;
+        }
     }
 
     private string BlobPath(string blobId)

@@ -37,6 +37,8 @@ public sealed class MemoryBlobStore : IBlobStore
     {
     }
 
+    public StagedRecord StageRecord(string bucket, string recordId, JsonObject record) => new(static () => { }, static () => { });
+
     public void DeleteRecord(string bucket, string recordId)
     {
     }
