@@ -4,7 +4,10 @@ using Doqutore.Emulator.Providers.DynamoDb.Expressions;
 
 namespace Doqutore.Emulator.Providers.DynamoDb;
 
-/// <summary>PutItem, GetItem, UpdateItem, DeleteItem: conditions checked and the write applied under the table's lock.</summary>
+/// <summary>
+/// PutItem, GetItem, UpdateItem, DeleteItem: conditions checked and the write applied under the table's lock; a write
+/// is acknowledged once it is durable, waited for after the lock so concurrent writers share a commit.
+/// </summary>
 internal sealed partial class DynamoDbProvider
 {
     public JsonObject PutItem(RequestContext context, JsonObject input)
@@ -16,13 +19,15 @@ internal sealed partial class DynamoDbProvider
         table.Keys.CheckItemKey(item);
         CheckIndexKeys(table, item);
         JsonObject? old;
+        long ticket;
         lock (table.Gate)
         {
             old = table.Get(item);
             expressions.CheckCondition(old, input);
-            table.Put(item);
+            ticket = table.Put(item);
         }
 
+        table.Persistence.WaitDurable(ticket);
         return WriteOutput(input, table, returnValues == "ALL_OLD" ? old : null, item);
     }
 
@@ -57,15 +62,15 @@ internal sealed partial class DynamoDbProvider
         var expressions = RequestExpressions.ParseWithLegacy(input);
         table.Keys.CheckKey(key);
         JsonObject? old;
+        long ticket;
         lock (table.Gate)
         {
             old = table.Get(key!);
             expressions.CheckCondition(old, input);
-            if (old is not null)
-            {
-                table.Delete(key!);
-            }
+            ticket = old is null ? 0 : table.Delete(key!);
         }
+
+        table.Persistence.WaitDurable(ticket);
 
         return WriteOutput(input, table, returnValues == "ALL_OLD" ? old : null, old);
     }
@@ -84,6 +89,7 @@ internal sealed partial class DynamoDbProvider
 
         JsonObject? old;
         JsonObject updated;
+        long ticket;
         lock (table.Gate)
         {
             old = table.Get(key!);
@@ -92,8 +98,10 @@ internal sealed partial class DynamoDbProvider
             updated = expressions.Update is null ? AttributeValues.Clone(start) : DynamoDbInput.Expression(() => UpdateApplier.Apply(expressions.Update, start));
             DynamoDbInput.Item(updated, "item");
             CheckIndexKeys(table, updated);
-            table.Put(updated);
+            ticket = table.Put(updated);
         }
+
+        table.Persistence.WaitDurable(ticket);
 
         var touched = expressions.Update?.Actions.Select(a => a.Path.Head).ToHashSet(StringComparer.Ordinal) ?? [];
         JsonObject? attributes = returnValues switch
