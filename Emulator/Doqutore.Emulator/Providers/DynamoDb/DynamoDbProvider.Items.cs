@@ -50,7 +50,7 @@ internal sealed partial class DynamoDbProvider
             output["Item"] = item;
         }
 
-        AddConsumedCapacity(input, output, table, item is null ? 0.5 : ReadUnits(item, DynamoDbInput.Bool(input, "ConsistentRead")));
+        AddConsumedCapacity(input, output, table, () => item is null ? 0.5 : ReadUnits(item, DynamoDbInput.Bool(input, "ConsistentRead")));
         return output;
     }
 
@@ -134,7 +134,7 @@ internal sealed partial class DynamoDbProvider
             output["Attributes"] = attributes.DeepClone();
         }
 
-        AddConsumedCapacity(input, output, table, written is null ? 1 : Math.Ceiling(AttributeValues.ItemSize(written) / 1024.0));
+        AddConsumedCapacity(input, output, table, () => written is null ? 1 : Math.Ceiling(AttributeValues.ItemSize(written) / 1024.0));
         return output;
     }
 
@@ -169,12 +169,15 @@ internal sealed partial class DynamoDbProvider
     private static double ReadUnits(JsonObject item, bool consistent) =>
         Math.Ceiling(AttributeValues.ItemSize(item) / 4096.0) * (consistent ? 1 : 0.5);
 
-    /// <summary>ReturnConsumedCapacity TOTAL or INDEXES: a capacity estimate by AWS's unit sizes (1 KB write, 4 KB read).</summary>
-    private static void AddConsumedCapacity(JsonObject input, JsonObject output, DynamoDbTable table, double units)
+    /// <summary>
+    /// ReturnConsumedCapacity TOTAL or INDEXES: a capacity estimate by AWS's unit sizes (1 KB write, 4 KB read),
+    /// computed only when asked for (it walks the item).
+    /// </summary>
+    private static void AddConsumedCapacity(JsonObject input, JsonObject output, DynamoDbTable table, Func<double> units)
     {
         if (DynamoDbInput.String(input, "ReturnConsumedCapacity") is "TOTAL" or "INDEXES")
         {
-            output["ConsumedCapacity"] = new JsonObject { ["TableName"] = table.Name, ["CapacityUnits"] = Math.Max(units, 0.5) };
+            output["ConsumedCapacity"] = new JsonObject { ["TableName"] = table.Name, ["CapacityUnits"] = Math.Max(units(), 0.5) };
         }
     }
 }

@@ -196,7 +196,7 @@ internal sealed partial class DynamoDbProvider
             output["LastEvaluatedKey"] = key;
         }
 
-        AddConsumedCapacity(input, output, table, Math.Max(0.5, Math.Ceiling(bytes / 4096.0) * (DynamoDbInput.Bool(input, "ConsistentRead") ? 1 : 0.5)));
+        AddConsumedCapacity(input, output, table, () => Math.Max(0.5, Math.Ceiling(bytes / 4096.0) * (DynamoDbInput.Bool(input, "ConsistentRead") ? 1 : 0.5)));
         return output;
     }
 }

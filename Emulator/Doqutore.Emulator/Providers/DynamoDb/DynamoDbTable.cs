@@ -100,7 +100,7 @@ internal sealed class DynamoDbTable
         Indexes.Add(index);
         foreach (var (_, place) in items.All())
         {
-            AddToIndex(index, place.Item!, Keys.CanonicalKey(place.Item!));
+            AddToIndex(index, place.Item!, Keys.CanonicalKey(place.Item!), place.Size);
         }
     }
 
@@ -112,8 +112,10 @@ internal sealed class DynamoDbTable
     {
         var partition = KeySchema.Canonical((JsonObject)item[Keys.PartitionKey]!);
         var tableKey = Keys.CanonicalKey(item);
-        var place = Place(item, string.Empty, item);
-        var old = items.Find(partition, place)?.Item;
+        var size = AttributeValues.ItemSize(item);
+        var place = new StoredItem(SortOf(item, Keys), string.Empty, item) { Size = size };
+        var replaced = items.Find(partition, place);
+        var old = replaced?.Item;
         if (old is not null)
         {
             items.Remove(partition, place);
@@ -123,11 +125,11 @@ internal sealed class DynamoDbTable
         items.Add(partition, place);
         foreach (var index in Indexes)
         {
-            AddToIndex(index, item, tableKey);
+            AddToIndex(index, item, tableKey, size);
         }
 
         var ticket = Persistence.PutItem(AccountId, Region, Name, tableKey, item);
-        SizeBytes += AttributeValues.ItemSize(item) - (old is null ? 0 : AttributeValues.ItemSize(old));
+        SizeBytes += size - (replaced?.Size ?? 0);
         return Math.Max(ticket, Stream?.Append(old, item, Clock.GetUtcNow()) ?? 0);
     }
 
@@ -136,7 +138,7 @@ internal sealed class DynamoDbTable
     {
         var partition = KeySchema.Canonical((JsonObject)key[Keys.PartitionKey]!);
         var probe = Place(key, string.Empty, null);
-        if (items.Find(partition, probe)?.Item is not { } old)
+        if (items.Find(partition, probe) is not { Item: { } old } removed)
         {
             return 0;
         }
@@ -145,7 +147,7 @@ internal sealed class DynamoDbTable
         items.Remove(partition, probe);
         RemoveFromIndexes(old, tableKey);
         var ticket = Persistence.DeleteItem(AccountId, Region, Name, tableKey);
-        SizeBytes -= AttributeValues.ItemSize(old);
+        SizeBytes -= removed.Size;
         return Math.Max(ticket, Stream?.Append(old, null, Clock.GetUtcNow()) ?? 0);
     }
 
@@ -188,18 +190,21 @@ internal sealed class DynamoDbTable
 
     /// <summary>The number and total size of the items an index holds.</summary>
     public (long Count, long Bytes) IndexStatistics(SecondaryIndex index) =>
-        (index.Items.Count, index.Items.All().Sum(p => AttributeValues.ItemSize(p.Place.Item!)));
+        (index.Items.Count, index.Items.All().Sum(p => p.Place.Size));
 
     private StoredItem Place(JsonObject item, string tableKey, JsonObject? stored) => Place(item, Keys, tableKey, stored, 0);
 
     private static StoredItem Place(JsonObject item, KeySchema keys, string tableKey, JsonObject? stored, sbyte edge) =>
-        new(keys.SortKey is null ? SortValue.None : SortValue.Of(item[keys.SortKey] as JsonObject), tableKey, stored, edge);
+        new(SortOf(item, keys), tableKey, stored, edge);
 
-    private static void AddToIndex(SecondaryIndex index, JsonObject item, string tableKey)
+    private static SortValue SortOf(JsonObject item, KeySchema keys) =>
+        keys.SortKey is null ? SortValue.None : SortValue.Of(item[keys.SortKey] as JsonObject);
+
+    private static void AddToIndex(SecondaryIndex index, JsonObject item, string tableKey, long size)
     {
         if (index.Keys.Indexes(item))
         {
-            index.Items.Add(KeySchema.Canonical((JsonObject)item[index.Keys.PartitionKey]!), Place(item, index.Keys, tableKey, item, 0));
+            index.Items.Add(KeySchema.Canonical((JsonObject)item[index.Keys.PartitionKey]!), new StoredItem(SortOf(item, index.Keys), tableKey, item) { Size = size });
         }
     }
 

@@ -17,6 +17,9 @@ internal sealed class StoredItem(SortValue sort, string tableKey, JsonObject? it
 
     public sbyte Edge { get; } = edge;
 
+    /// <summary>The item's size as DynamoDB counts it (kept so a replaced item's size needs no second walk).</summary>
+    public long Size { get; init; }
+
     /// <summary>A probe before every place.</summary>
     public static StoredItem First { get; } = new(SortValue.Min, string.Empty, null, -1);
 
