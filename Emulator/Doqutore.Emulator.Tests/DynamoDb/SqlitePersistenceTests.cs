@@ -46,7 +46,7 @@ public sealed class SqlitePersistenceTests : IDisposable
                 table.Put(Item("a", "1"));
             }
 
-            store.Remove(table);
+            store.Remove(table, DateTimeOffset.UtcNow);
         }
 
         using var reopened = Store();
@@ -63,7 +63,7 @@ public sealed class SqlitePersistenceTests : IDisposable
         }
     }
 
-    private DynamoDbStore Store() => new(Options.Create(new EmulatorOptions { DataDirectory = directory }));
+    private DynamoDbStore Store() => new(Options.Create(new EmulatorOptions { DataDirectory = directory }), TimeProvider.System);
 
     private static DynamoDbTable NewTable(string name) => new()
     {

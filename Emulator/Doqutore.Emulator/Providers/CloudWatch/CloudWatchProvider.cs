@@ -9,7 +9,8 @@ namespace Doqutore.Emulator.Providers.CloudWatch;
 /// Amazon CloudWatch metrics (the <c>monitoring</c> model) over both protocols it speaks, query and
 /// awsJson1.0 (<c>ServiceQuirks.ProtocolVariants</c>): PutMetricData, GetMetricStatistics, GetMetricData
 /// (MetricStat queries; metric math is refused with a clear error) and ListMetrics. Metrics are per account
-/// and region, in memory (<see cref="CloudWatchStore"/>). Alarms, dashboards and metric streams come later.
+/// and region, in memory (<see cref="CloudWatchStore"/>), kept and rolled up as AWS's retention schedule says
+/// (<see cref="MetricRetention"/>). Alarms, dashboards and metric streams come later.
 /// </summary>
 public sealed partial class CloudWatchProvider(CloudWatchStore store, TimeProvider clock) : AwsServiceProvider
 {
@@ -17,7 +18,12 @@ public sealed partial class CloudWatchProvider(CloudWatchStore store, TimeProvid
 
     public override string ServiceId => "monitoring";
 
-    private T With<T>(RequestContext context, Func<CloudWatchRegion, T> action) => store.With(context.AccountId, context.Region, action);
+    /// <summary>Runs an action on the caller's region, after expiring and rolling up aged samples (<see cref="MetricRetention"/>).</summary>
+    private T With<T>(RequestContext context, Func<CloudWatchRegion, T> action) => store.With(context.AccountId, context.Region, state =>
+    {
+        MetricRetention.Sweep(state, clock.GetUtcNow());
+        return action(state);
+    });
 
     /// <summary>Buckets samples in [start, end) by period, aligned to multiples of the period since the epoch.</summary>
     private static IEnumerable<(DateTimeOffset Start, List<MetricSample> Samples)> Buckets(IEnumerable<MetricSample> samples, DateTimeOffset start, DateTimeOffset end, int period) =>

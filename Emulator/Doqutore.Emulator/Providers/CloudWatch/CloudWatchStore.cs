@@ -9,6 +9,9 @@ public sealed class CloudWatchRegion
 
     /// <summary>Metrics by <see cref="MetricSeries.Key"/>, ordered so ListMetrics pages are stable.</summary>
     public SortedDictionary<string, MetricSeries> Metrics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When <see cref="MetricRetention"/> last swept this region.</summary>
+    public DateTimeOffset LastRetentionSweep { get; set; } = DateTimeOffset.MinValue;
 }
 
 /// <summary>The CloudWatch metrics store: <see cref="CloudWatchRegion"/> per account and region, in memory.</summary>

@@ -93,19 +93,18 @@ internal sealed partial class DynamoDbProvider
             }
         }
 
+        var tickets = new List<(DynamoDbTable Table, long Ticket)>(plan.Count);
         foreach (var (table, put, deleteKey) in plan)
         {
             lock (table.Gate)
             {
-                if (put is not null)
-                {
-                    table.Put(put);
-                }
-                else
-                {
-                    table.Delete(deleteKey!);
-                }
+                tickets.Add((table, put is not null ? table.Put(put) : table.Delete(deleteKey!)));
             }
+        }
+
+        foreach (var (table, ticket) in tickets)
+        {
+            table.Persistence.WaitDurable(ticket);
         }
 
         return new JsonObject { ["UnprocessedItems"] = new JsonObject() };

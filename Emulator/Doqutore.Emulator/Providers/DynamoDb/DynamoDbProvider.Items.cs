@@ -4,7 +4,10 @@ using Doqutore.Emulator.Providers.DynamoDb.Expressions;
 
 namespace Doqutore.Emulator.Providers.DynamoDb;
 
-/// <summary>PutItem, GetItem, UpdateItem, DeleteItem: conditions checked and the write applied under the table's lock.</summary>
+/// <summary>
+/// PutItem, GetItem, UpdateItem, DeleteItem: conditions checked and the write applied under the table's lock; a write
+/// is acknowledged once it is durable, waited for after the lock so concurrent writers share a commit.
+/// </summary>
 internal sealed partial class DynamoDbProvider
 {
     public JsonObject PutItem(RequestContext context, JsonObject input)
@@ -16,13 +19,15 @@ internal sealed partial class DynamoDbProvider
         table.Keys.CheckItemKey(item);
         CheckIndexKeys(table, item);
         JsonObject? old;
+        long ticket;
         lock (table.Gate)
         {
             old = table.Get(item);
             expressions.CheckCondition(old, input);
-            table.Put(item);
+            ticket = table.Put(item);
         }
 
+        table.Persistence.WaitDurable(ticket);
         return WriteOutput(input, table, returnValues == "ALL_OLD" ? old : null, item);
     }
 
@@ -45,7 +50,7 @@ internal sealed partial class DynamoDbProvider
             output["Item"] = item;
         }
 
-        AddConsumedCapacity(input, output, table, item is null ? 0.5 : ReadUnits(item, DynamoDbInput.Bool(input, "ConsistentRead")));
+        AddConsumedCapacity(input, output, table, () => item is null ? 0.5 : ReadUnits(item, DynamoDbInput.Bool(input, "ConsistentRead")));
         return output;
     }
 
@@ -57,15 +62,15 @@ internal sealed partial class DynamoDbProvider
         var expressions = RequestExpressions.ParseWithLegacy(input);
         table.Keys.CheckKey(key);
         JsonObject? old;
+        long ticket;
         lock (table.Gate)
         {
             old = table.Get(key!);
             expressions.CheckCondition(old, input);
-            if (old is not null)
-            {
-                table.Delete(key!);
-            }
+            ticket = old is null ? 0 : table.Delete(key!);
         }
+
+        table.Persistence.WaitDurable(ticket);
 
         return WriteOutput(input, table, returnValues == "ALL_OLD" ? old : null, old);
     }
@@ -84,6 +89,7 @@ internal sealed partial class DynamoDbProvider
 
         JsonObject? old;
         JsonObject updated;
+        long ticket;
         lock (table.Gate)
         {
             old = table.Get(key!);
@@ -92,8 +98,10 @@ internal sealed partial class DynamoDbProvider
             updated = expressions.Update is null ? AttributeValues.Clone(start) : DynamoDbInput.Expression(() => UpdateApplier.Apply(expressions.Update, start));
             DynamoDbInput.Item(updated, "item");
             CheckIndexKeys(table, updated);
-            table.Put(updated);
+            ticket = table.Put(updated);
         }
+
+        table.Persistence.WaitDurable(ticket);
 
         var touched = expressions.Update?.Actions.Select(a => a.Path.Head).ToHashSet(StringComparer.Ordinal) ?? [];
         JsonObject? attributes = returnValues switch
@@ -126,7 +134,7 @@ internal sealed partial class DynamoDbProvider
             output["Attributes"] = attributes.DeepClone();
         }
 
-        AddConsumedCapacity(input, output, table, written is null ? 1 : Math.Ceiling(AttributeValues.ItemSize(written) / 1024.0));
+        AddConsumedCapacity(input, output, table, () => written is null ? 1 : Math.Ceiling(AttributeValues.ItemSize(written) / 1024.0));
         return output;
     }
 
@@ -161,12 +169,15 @@ internal sealed partial class DynamoDbProvider
     private static double ReadUnits(JsonObject item, bool consistent) =>
         Math.Ceiling(AttributeValues.ItemSize(item) / 4096.0) * (consistent ? 1 : 0.5);
 
-    /// <summary>ReturnConsumedCapacity TOTAL or INDEXES: a capacity estimate by AWS's unit sizes (1 KB write, 4 KB read).</summary>
-    private static void AddConsumedCapacity(JsonObject input, JsonObject output, DynamoDbTable table, double units)
+    /// <summary>
+    /// ReturnConsumedCapacity TOTAL or INDEXES: a capacity estimate by AWS's unit sizes (1 KB write, 4 KB read),
+    /// computed only when asked for (it walks the item).
+    /// </summary>
+    private static void AddConsumedCapacity(JsonObject input, JsonObject output, DynamoDbTable table, Func<double> units)
     {
         if (DynamoDbInput.String(input, "ReturnConsumedCapacity") is "TOTAL" or "INDEXES")
         {
-            output["ConsumedCapacity"] = new JsonObject { ["TableName"] = table.Name, ["CapacityUnits"] = Math.Max(units, 0.5) };
+            output["ConsumedCapacity"] = new JsonObject { ["TableName"] = table.Name, ["CapacityUnits"] = Math.Max(units(), 0.5) };
         }
     }
 }

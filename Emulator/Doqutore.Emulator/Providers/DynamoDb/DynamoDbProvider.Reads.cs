@@ -7,7 +7,8 @@ namespace Doqutore.Emulator.Providers.DynamoDb;
 /// <summary>
 /// Query and Scan. Both read a page: at most Limit items evaluated (before the filter) and at most 1 MB, then
 /// LastEvaluatedKey names the last item evaluated (table keys, plus the index keys when reading an index).
-/// Index reads walk the table's items (indexes are not materialized): correct, linear in the table's size.
+/// A Query reads only its partition of the table or index, entered at its sort-key range or its ExclusiveStartKey;
+/// a Scan walks the partitions in order, resuming at its ExclusiveStartKey.
 /// </summary>
 internal sealed partial class DynamoDbProvider
 {
@@ -31,24 +32,17 @@ internal sealed partial class DynamoDbProvider
             CheckConditionType(value, keys.SortType!);
         }
 
+        var forward = !(input["ScanIndexForward"] is JsonValue direction && direction.GetValueKind() == System.Text.Json.JsonValueKind.False);
+        var start = StartKey(input, table, index);
+        if (start is not null && !AttributeValues.Equal((JsonObject)start[keys.PartitionKey]!, condition.PartitionKeyValue))
+        {
+            // [guess] AWS's wording for a start key outside the queried partition.
+            throw DynamoDbErrors.Validation("The provided starting key is outside query boundaries based on provided conditions");
+        }
+
         lock (table.Gate)
         {
-            IEnumerable<JsonObject> candidates = index is null
-                ? table.Partition(condition.PartitionKeyValue)
-                : table.All().Where(index.Keys.Indexes)
-                    .Where(i => AttributeValues.Equal((JsonObject)i[keys.PartitionKey]!, condition.PartitionKeyValue))
-                    .OrderBy(i => keys.SortKey is null ? null : (JsonObject)i[keys.SortKey]!, SortKeyComparer.Instance);
-            if (condition.SortKey is { } sort)
-            {
-                candidates = candidates.Where(i => sort.Matches(i[keys.SortKey!] as JsonObject));
-            }
-
-            if (input["ScanIndexForward"] is JsonValue forward && forward.GetValueKind() == System.Text.Json.JsonValueKind.False)
-            {
-                candidates = candidates.Reverse();
-            }
-
-            return ReadPage(input, table, index, expressions, candidates);
+            return ReadPage(input, table, index, expressions, table.Query(index, condition.PartitionKeyValue, condition.SortKey, start, forward));
         }
     }
 
@@ -77,9 +71,10 @@ internal sealed partial class DynamoDbProvider
             throw DynamoDbErrors.Validation($"The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: {segment} is not less than TotalSegments: {total}");
         }
 
+        var start = StartKey(input, table, index);
         lock (table.Gate)
         {
-            IEnumerable<JsonObject> candidates = index is null ? table.All() : table.All().Where(index.Keys.Indexes);
+            var candidates = table.Scan(index, start);
             if (segment is not null)
             {
                 // An item belongs to the segment its partition key hashes to, so segments split the table without overlap.
@@ -104,6 +99,25 @@ internal sealed partial class DynamoDbProvider
         }
 
         return table.Index(name) ?? throw DynamoDbErrors.Validation($"The table does not have the specified index: {name}");
+    }
+
+    /// <summary>The ExclusiveStartKey, which must hold the table's key attributes (and the index's) with their types.</summary>
+    private static JsonObject? StartKey(JsonObject input, DynamoDbTable table, SecondaryIndex? index)
+    {
+        if (input["ExclusiveStartKey"] is not JsonObject start)
+        {
+            return null;
+        }
+
+        foreach (var keys in index is null ? [table.Keys] : new[] { table.Keys, index.Keys })
+        {
+            if (keys.Names.Any(n => AttributeValues.TypeOf(start[n] as JsonObject) != (n == keys.PartitionKey ? keys.PartitionType : keys.SortType)))
+            {
+                throw DynamoDbErrors.Validation("The provided starting key is invalid: The provided key element does not match the schema");
+            }
+        }
+
+        return start;
     }
 
     private static void CheckConditionType(JsonObject value, string type)
@@ -135,12 +149,6 @@ internal sealed partial class DynamoDbProvider
         }
 
         var pageKeys = index is null ? table.Keys.Names.ToList() : [.. table.Keys.Names.Union(index.Keys.Names)];
-        if (input["ExclusiveStartKey"] is JsonObject start)
-        {
-            var startKey = string.Join("\u0002", pageKeys.Select(k => start[k] is JsonObject v ? KeySchema.Canonical(v) : string.Empty));
-            candidates = candidates.SkipWhile(i => string.Join("\u0002", pageKeys.Select(k => KeySchema.Canonical((JsonObject)i[k]!))) != startKey).Skip(1);
-        }
-
         var items = new JsonArray();
         long scanned = 0;
         long count = 0;
@@ -188,7 +196,7 @@ internal sealed partial class DynamoDbProvider
             output["LastEvaluatedKey"] = key;
         }
 
-        AddConsumedCapacity(input, output, table, Math.Max(0.5, Math.Ceiling(bytes / 4096.0) * (DynamoDbInput.Bool(input, "ConsistentRead") ? 1 : 0.5)));
+        AddConsumedCapacity(input, output, table, () => Math.Max(0.5, Math.Ceiling(bytes / 4096.0) * (DynamoDbInput.Bool(input, "ConsistentRead") ? 1 : 0.5)));
         return output;
     }
 }

@@ -137,7 +137,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
             throw DynamoDbErrors.Validation($"Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         }
 
-        store.Remove(table);
+        store.Remove(table, clock.GetUtcNow());
         return new JsonObject { ["TableDescription"] = Describe(table, "DELETING") };
     }
 
@@ -234,7 +234,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
                 throw DynamoDbErrors.InvalidParameter($"Index already exists: {name}"); // [guess] wording.
             }
 
-            table.Indexes.Add(new SecondaryIndex
+            table.AddIndex(new SecondaryIndex
             {
                 Name = name,
                 Keys = Schema(create["KeySchema"] as JsonArray, types, [], "globalSecondaryIndexUpdates.member.create.keySchema"),
@@ -271,7 +271,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
         table.StreamSpecification = (JsonObject)specification.DeepClone();
         if (table.Stream is not null)
         {
-            table.Stream.Enabled = false;
+            store.Disable(table.Stream, clock.GetUtcNow());
             table.Stream = null;
         }
 
@@ -283,6 +283,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
             table.Stream = new Streams.DynamoDbStream
             {
                 Arn = table.LatestStreamArn,
+                AccountId = table.AccountId,
                 Label = table.LatestStreamLabel,
                 TableName = table.Name,
                 Region = table.Region,
@@ -290,7 +291,7 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
                 Keys = table.Keys,
                 CreatedAt = now,
             };
-            store.Region(table.AccountId, table.Region).Streams[table.Stream.Arn] = table.Stream;
+            store.AddStream(table.Stream);
         }
     }
 
@@ -387,13 +388,14 @@ internal sealed partial class DynamoDbProvider(DynamoDbStore store, TimeProvider
                 var array = new JsonArray();
                 foreach (var index in indexes)
                 {
+                    var (count, bytes) = table.IndexStatistics(index);
                     var entry = new JsonObject
                     {
                         ["IndexName"] = index.Name,
                         ["KeySchema"] = index.Keys.ToJson(),
                         ["Projection"] = index.Projection.DeepClone(),
-                        ["IndexSizeBytes"] = table.All().Where(index.Keys.Indexes).Sum(AttributeValues.ItemSize),
-                        ["ItemCount"] = table.All().Count(index.Keys.Indexes),
+                        ["IndexSizeBytes"] = bytes,
+                        ["ItemCount"] = count,
                         ["IndexArn"] = $"{table.Arn}/index/{index.Name}",
                     };
                     if (global)

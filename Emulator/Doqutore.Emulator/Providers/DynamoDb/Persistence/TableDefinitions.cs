@@ -33,8 +33,7 @@ internal static class TableDefinitions
 
     public static DynamoDbTable FromJson(JsonObject definition, string accountId, string region)
     {
-        var types = definition["AttributeDefinitions"]!.AsArray().OfType<JsonObject>()
-            .ToDictionary(d => (string)d["AttributeName"]!, d => (string)d["AttributeType"]!, StringComparer.Ordinal);
+        var types = Types(definition["AttributeDefinitions"]!.AsArray());
         var table = new DynamoDbTable
         {
             Name = (string)definition["TableName"]!,
@@ -67,6 +66,12 @@ internal static class TableDefinitions
 
         return table;
     }
+
+    /// <summary>A key schema from its wire shape and the attribute definitions naming its types.</summary>
+    public static KeySchema Keys(JsonArray schema, JsonArray attributeDefinitions) => Keys(schema, Types(attributeDefinitions));
+
+    private static Dictionary<string, string> Types(JsonArray attributeDefinitions) => attributeDefinitions.OfType<JsonObject>()
+        .ToDictionary(d => (string)d["AttributeName"]!, d => (string)d["AttributeType"]!, StringComparer.Ordinal);
 
     private static KeySchema Keys(JsonArray schema, Dictionary<string, string> types)
     {

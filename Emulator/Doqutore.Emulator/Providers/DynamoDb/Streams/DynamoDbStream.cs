@@ -1,20 +1,29 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Doqutore.Emulator.Providers.DynamoDb.Persistence;
 
 namespace Doqutore.Emulator.Providers.DynamoDb.Streams;
 
 /// <summary>
 /// One table stream (one per enabling of StreamSpecification): a single shard holding the table's change records in
 /// write order, each shaped as GetRecords answers it (reference §7.1). Sequence numbers are 21-digit increasing
-/// strings. Disabling a stream keeps it readable (DISABLED, its shard closed), as AWS does for 24 hours.
+/// strings. Records are kept for 24 hours, as AWS keeps them, then trimmed (the trim horizon moves up).
+/// Disabling a stream keeps it readable (DISABLED, its shard closed). Records and the sequence state are persisted
+/// with the table's writes, in the same order, so a restart with a data directory resumes the stream.
 /// </summary>
 internal sealed class DynamoDbStream
 {
-    private readonly List<JsonObject> records = [];
+    public const long FirstSequence = 100000000000000000L;
+
+    /// <summary>How long AWS keeps a stream record.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    private readonly List<PersistedStreamRecord> records = [];
     private readonly Lock gate = new();
-    private long nextSequence = 100000000000000000L;
 
     public required string Arn { get; init; }
+
+    public required string AccountId { get; init; }
 
     public required string Label { get; init; }
 
@@ -28,19 +37,30 @@ internal sealed class DynamoDbStream
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>When the stream was disabled (or its table deleted); null while enabled.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public bool Enabled => DisabledAt is null;
+
+    /// <summary>Where records are made durable (set by the store; nothing in memory mode).</summary>
+    public IDynamoDbPersistence Persistence { get; set; } = NoPersistence.Instance;
+
+    public long NextSequence { get; private set; } = FirstSequence;
 
     /// <summary>The one shard's id, derived from the creation time as AWS's ids are.</summary>
     public string ShardId => $"shardId-{CreatedAt.ToUnixTimeMilliseconds():D20}-{Arn.GetHashCode(StringComparison.Ordinal) & 0x7fffffff:x8}";
 
-    public string FirstSequenceNumber => Sequence(100000000000000000L);
+    public static string FirstSequenceNumber => Format(FirstSequence);
 
-    /// <summary>Records a change: INSERT (no old image), MODIFY, or REMOVE (no new image). Unchanged items write nothing.</summary>
-    public void Append(JsonObject? oldImage, JsonObject? newImage, DateTimeOffset at)
+    /// <summary>
+    /// Records a change: INSERT (no old image), MODIFY, or REMOVE (no new image). Unchanged items write nothing.
+    /// Returns the persistence ticket of the record (0 when none was written).
+    /// </summary>
+    public long Append(JsonObject? oldImage, JsonObject? newImage, DateTimeOffset at)
     {
         if (!Enabled || (oldImage is not null && newImage is not null && AttributeValues.Equal(new JsonObject { ["M"] = oldImage.DeepClone() }, new JsonObject { ["M"] = newImage.DeepClone() })))
         {
-            return;
+            return 0;
         }
 
         var eventName = oldImage is null ? "INSERT" : newImage is null ? "REMOVE" : "MODIFY";
@@ -62,10 +82,12 @@ internal sealed class DynamoDbStream
 
         lock (gate)
         {
-            change["SequenceNumber"] = Sequence(nextSequence++);
+            Trim(at);
+            var sequence = NextSequence++;
+            change["SequenceNumber"] = Format(sequence);
             change["SizeBytes"] = AttributeValues.ItemSize(keys) + (change["NewImage"] is JsonObject n ? AttributeValues.ItemSize(n) : 0) + (change["OldImage"] is JsonObject o ? AttributeValues.ItemSize(o) : 0);
             change["StreamViewType"] = ViewType;
-            records.Add(new JsonObject
+            var record = new PersistedStreamRecord(sequence, at, new JsonObject
             {
                 ["eventID"] = Guid.NewGuid().ToString("N"),
                 ["eventName"] = eventName,
@@ -74,36 +96,49 @@ internal sealed class DynamoDbStream
                 ["awsRegion"] = Region,
                 ["dynamodb"] = change,
             });
+            records.Add(record);
+            return Persistence.AppendStreamRecord(Arn, record);
         }
     }
 
-    /// <summary>The index of the first record at or after a position, for iterators.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return records.Count;
-            }
-        }
-    }
-
-    /// <summary>The position of a sequence number (its record's index), or -1 when no record has it.</summary>
-    public int IndexOf(string sequenceNumber)
+    /// <summary>Puts back a persisted record and the sequence state (at start, before any append).</summary>
+    public void Restore(IReadOnlyList<PersistedStreamRecord> persisted, long nextSequence)
     {
         lock (gate)
         {
-            return records.FindIndex(r => (string?)r["dynamodb"]!["SequenceNumber"] == sequenceNumber);
+            records.AddRange(persisted);
+            NextSequence = Math.Max(NextSequence, nextSequence);
         }
     }
 
-    /// <summary>Up to <paramref name="limit"/> records from position <paramref name="from"/>.</summary>
-    public List<JsonObject> Read(int from, int limit)
+    /// <summary>The sequence number of the oldest retained record (the next one when none is retained).</summary>
+    public long TrimHorizon(DateTimeOffset now)
     {
         lock (gate)
         {
-            return [.. records.Skip(from).Take(limit).Select(r => (JsonObject)r.DeepClone())];
+            Trim(now);
+            return records.Count == 0 ? NextSequence : records[0].Sequence;
+        }
+    }
+
+    /// <summary>Whether a retained record has this sequence number.</summary>
+    public bool Contains(long sequence, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            Trim(now);
+            return Find(sequence) is var index && index < records.Count && records[index].Sequence == sequence;
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> records from sequence number <paramref name="from"/> on.</summary>
+    public List<JsonObject> Read(long from, int limit, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            Trim(now);
+            var start = Find(from);
+            return [.. records.Skip(start).Take(limit).Select(r => (JsonObject)r.Record.DeepClone())];
         }
     }
 
@@ -113,10 +148,49 @@ internal sealed class DynamoDbStream
         {
             lock (gate)
             {
-                return records.Count == 0 ? null : (string?)records[^1]["dynamodb"]!["SequenceNumber"];
+                return NextSequence == FirstSequence ? null : Format(NextSequence - 1);
             }
         }
     }
 
-    private static string Sequence(long value) => value.ToString("D21", CultureInfo.InvariantCulture);
+    public static string Format(long value) => value.ToString("D21", CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string? text, out long value) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Drops the records older than the retention period.</summary>
+    private void Trim(DateTimeOffset now)
+    {
+        var expired = 0;
+        while (expired < records.Count && records[expired].Created < now - Retention)
+        {
+            expired++;
+        }
+
+        if (expired > 0)
+        {
+            records.RemoveRange(0, expired);
+            Persistence.TrimStream(Arn, records.Count == 0 ? NextSequence : records[0].Sequence, NextSequence);
+        }
+    }
+
+    /// <summary>The index of the first record whose sequence number is at least <paramref name="sequence"/>.</summary>
+    private int Find(long sequence)
+    {
+        int low = 0, high = records.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (records[middle].Sequence < sequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }

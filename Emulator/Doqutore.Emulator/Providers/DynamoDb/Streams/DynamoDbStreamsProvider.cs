@@ -8,9 +8,10 @@ namespace Doqutore.Emulator.Providers.DynamoDb.Streams;
 /// <summary>
 /// Amazon DynamoDB Streams (<c>streams.dynamodb</c>, json 1.0): ListStreams, DescribeStream, GetShardIterator and
 /// GetRecords over the streams DynamoDB's tables write. A shard iterator is an opaque token naming the stream, the
-/// shard and the position of the next record.
+/// shard and the sequence number of the next record to read, so it stays valid as old records are trimmed; one
+/// that points below the trim horizon answers TrimmedDataAccessException, as AWS does.
 /// </summary>
-internal sealed class DynamoDbStreamsProvider(DynamoDbStore store) : AwsServiceProvider
+internal sealed class DynamoDbStreamsProvider(DynamoDbStore store, TimeProvider clock) : AwsServiceProvider
 {
     public override string ServiceId => "streams.dynamodb";
 
@@ -40,7 +41,7 @@ internal sealed class DynamoDbStreamsProvider(DynamoDbStore store) : AwsServiceP
     public JsonObject DescribeStream(RequestContext context, JsonObject input)
     {
         var stream = Stream(context, DynamoDbInput.Required(input, "StreamArn", "streamArn"));
-        var range = new JsonObject { ["StartingSequenceNumber"] = stream.FirstSequenceNumber };
+        var range = new JsonObject { ["StartingSequenceNumber"] = DynamoDbStream.FirstSequenceNumber };
         if (!stream.Enabled && stream.LastSequenceNumber is { } last)
         {
             range["EndingSequenceNumber"] = last;
@@ -73,23 +74,28 @@ internal sealed class DynamoDbStreamsProvider(DynamoDbStore store) : AwsServiceP
 
         var type = DynamoDbInput.Required(input, "ShardIteratorType", "shardIteratorType");
         var sequence = DynamoDbInput.String(input, "SequenceNumber");
-        int position;
+        var now = clock.GetUtcNow();
+        long position;
         switch (type)
         {
             case "TRIM_HORIZON":
-                position = 0;
+                position = stream.TrimHorizon(now);
                 break;
             case "LATEST":
-                position = stream.Count;
+                position = stream.NextSequence;
                 break;
             case "AT_SEQUENCE_NUMBER" or "AFTER_SEQUENCE_NUMBER":
-                var index = sequence is null ? -1 : stream.IndexOf(sequence);
-                if (index < 0)
+                if (!DynamoDbStream.TryParse(sequence, out var number) || number >= stream.NextSequence || number < DynamoDbStream.FirstSequence)
                 {
                     throw DynamoDbErrors.Validation($"Invalid SequenceNumber for ShardIteratorType {type}"); // [guess] wording.
                 }
 
-                position = type == "AT_SEQUENCE_NUMBER" ? index : index + 1;
+                if (number < stream.TrimHorizon(now))
+                {
+                    throw Trimmed();
+                }
+
+                position = type == "AT_SEQUENCE_NUMBER" ? number : number + 1;
                 break;
             default:
                 throw DynamoDbErrors.Constraint(type, "shardIteratorType", "Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
@@ -109,12 +115,18 @@ internal sealed class DynamoDbStreamsProvider(DynamoDbStore store) : AwsServiceP
                 limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1000");
         }
 
-        var records = stream.Read(position, limit);
+        var now = clock.GetUtcNow();
+        if (position < stream.TrimHorizon(now))
+        {
+            throw Trimmed();
+        }
+
+        var records = stream.Read(position, limit, now);
         var output = new JsonObject { ["Records"] = new JsonArray([.. records]) };
-        var next = position + records.Count;
+        var next = records.Count == 0 ? position : long.Parse((string)records[^1]["dynamodb"]!["SequenceNumber"]!, System.Globalization.CultureInfo.InvariantCulture) + 1;
 
         // A closed shard read to its end has no next iterator.
-        if (stream.Enabled || next < stream.Count)
+        if (stream.Enabled || next < stream.NextSequence)
         {
             output["NextShardIterator"] = Iterator(stream.Arn, stream.ShardId, next);
         }
@@ -122,20 +134,24 @@ internal sealed class DynamoDbStreamsProvider(DynamoDbStore store) : AwsServiceP
         return output;
     }
 
+    /// <summary>AWS's answer to a read below the trim horizon (records older than 24 hours are gone).</summary>
+    private static AwsServiceException Trimmed() =>
+        new("TrimmedDataAccessException", "The operation attempted to read past the oldest stream record in a shard.");
+
     private DynamoDbStream Stream(RequestContext context, string arn) =>
         store.Region(context).Streams.TryGetValue(arn, out var stream)
             ? stream
             : throw new AwsServiceException("ResourceNotFoundException", $"Requested resource not found: Stream: {arn} not found");
 
-    private static string Iterator(string arn, string shard, int position) =>
+    private static string Iterator(string arn, string shard, long position) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{arn}|{shard}|{position}"));
 
-    private static (string Arn, int Position) ParseIterator(string iterator)
+    private static (string Arn, long Position) ParseIterator(string iterator)
     {
         try
         {
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(iterator)).Split('|');
-            if (parts.Length == 3 && int.TryParse(parts[2], out var position) && position >= 0)
+            if (parts.Length == 3 && DynamoDbStream.TryParse(parts[2], out var position) && position >= 0)
             {
                 return (parts[0], position);
             }
