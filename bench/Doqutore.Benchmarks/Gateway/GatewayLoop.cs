@@ -19,7 +19,7 @@ public static class GatewayLoop
         var warmup = TimeSpan.FromSeconds(args.Int("warmup", 2));
         using var gateway = new GatewayRequests();
         Console.WriteLine($"The gateway chain in-process (no Kestrel, no client); {seconds.TotalSeconds:F0} s per row after {warmup.TotalSeconds:F0} s warm-up");
-        Console.WriteLine("  operation     calls   CPU µs/call   wall µs/call   allocated B/call   gen0/1/2   methods JIT-compiled");
+        Console.WriteLine("  operation     calls   CPU µs/call   wall µs/call   allocated B/call   gen0/1/2   methods JIT-compiled   heap MiB after");
         foreach (var op in ops)
         {
             var request = GatewayRequests.Request(op);
@@ -35,7 +35,7 @@ public static class GatewayLoop
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             Console.WriteLine(
                 $"  {op,-10} {calls,8} {spent.TotalMicroseconds / calls,13:F1} {wall.TotalMicroseconds / calls,14:F1} {bytes / calls,18:N0}   " +
-                $"{GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}   {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}");
+                $"{GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}   {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}   {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0}");
         }
 
         return 0;
