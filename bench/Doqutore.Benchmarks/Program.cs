@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "throughput" => await Throughput.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "compare" => await Compare.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "eventflow" => await EventFlowLatency.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
+    "gateway" => await Doqutore.Benchmarks.Gateway.GatewayLoop.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "stub-server" => await StubServer.RunAsync(BenchArgs.Parse(args[1..])).ConfigureAwait(false),
     "noop" => 0,
     _ => RunBenchmarkDotNet(args),

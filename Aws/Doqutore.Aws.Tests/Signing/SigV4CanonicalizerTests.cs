@@ -34,4 +34,40 @@ public class SigV4CanonicalizerTests
     [InlineData("dynamodb", true)]
     public void Only_the_s3_family_skips_path_normalization(string signingName, bool normalizes) =>
         Assert.Equal(normalizes, ServiceQuirks.SigV4ConventionsFor(signingName).NormalizePath);
+
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("/a/b", "/a/b")]
+    [InlineData("/a/b/", "/a/b/")]
+    [InlineData("//", "/")]
+    [InlineData("/a//", "/a/")]
+    [InlineData("/./", "/")]
+    [InlineData("/a/.", "/a")]
+    [InlineData("/..", "/")]
+    [InlineData("/a/..b/.c", "/a/..b/.c")]
+    [InlineData("a/b", "/a/b")]
+    public void Path_normalization_removes_only_empty_dot_and_dot_dot_segments(string path, string normalized) =>
+        Assert.Equal(normalized, SigV4Canonicalizer.NormalizePath(path));
+
+    [Theory]
+    [InlineData("/AZaz09-_.~/x")]
+    [InlineData("/bucket/key")]
+    public void A_path_of_unreserved_characters_is_its_own_canonical_form(string path)
+    {
+        Assert.Equal(path, SigV4Canonicalizer.CanonicalPath(path, SigV4Conventions.Default));
+        Assert.Equal(path, SigV4Canonicalizer.CanonicalPath(path, ServiceQuirks.SigV4ConventionsFor("s3")));
+    }
+
+    [Fact]
+    public void Header_values_are_trimmed_collapsed_and_repeated_ones_joined()
+    {
+        var request = new Doqutore.Aws.Wire.WireRequest();
+        request.Headers.Add("X-Custom", "  a   b\t c  ");
+        request.Headers.Add("x-custom", "d");
+        request.Headers.Add("X-Plain", "plain value");
+
+        Assert.Equal("a b c,d", SigV4Canonicalizer.CanonicalHeaderValue(request, "x-custom"));
+        Assert.Equal("plain value", SigV4Canonicalizer.CanonicalHeaderValue(request, "x-plain"));
+        Assert.Equal("localhost", SigV4Canonicalizer.CanonicalHeaderValue(request, "host"));
+    }
 }

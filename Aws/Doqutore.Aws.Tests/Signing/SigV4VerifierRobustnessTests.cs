@@ -34,6 +34,21 @@ public class SigV4VerifierRobustnessTests
     }
 
     [Theory]
+    [InlineData("20260231T103000Z")]
+    [InlineData("20260115T253000Z")]
+    [InlineData("2026011510300Z")]
+    [InlineData("20260115T10300aZ")]
+    [InlineData("20260115 103000Z")]
+    public void A_date_that_is_not_a_valid_basic_timestamp_is_missing(string date)
+    {
+        var request = new WireRequest();
+        request.Headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260115/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
+        request.Headers["X-Amz-Date"] = date;
+
+        Assert.Equal(SigV4FailureKind.MissingDate, Verifier().Verify(request, Now).Failure?.Kind);
+    }
+
+    [Theory]
     [InlineData("X-Amz-Algorithm=AWS4-HMAC-SHA256")]
     [InlineData("X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256&X-Amz-Credential=a")]
     [InlineData("X-Amz-Credential=test%2F20260115%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=00")]

@@ -9,6 +9,7 @@
 // RFC 3986, sorted by name then value. Headers: lowercase names in the order SignedHeaders gives them,
 // values trimmed with inner whitespace runs collapsed, repeated headers joined with ','.
 // Encoding works on bytes, so a path or query that is not valid UTF-8 still canonicalizes deterministically.
+using System.Buffers;
 using System.Text;
 using Doqutore.Aws.Models;
 using Doqutore.Aws.Wire;
@@ -27,12 +28,14 @@ public static class SigV4Canonicalizer
         Func<string, bool>? excludeQueryParameter = null)
     {
         var sb = new StringBuilder(256);
-        sb.Append(request.Method.ToUpperInvariant()).Append('\n');
+        sb.Append(IsUpperAscii(request.Method) ? request.Method : request.Method.ToUpperInvariant()).Append('\n');
         sb.Append(CanonicalPath(request.RawPath, conventions)).Append('\n');
         sb.Append(CanonicalQuery(request.RawQuery, excludeQueryParameter)).Append('\n');
         foreach (var name in signedHeaders)
         {
-            sb.Append(name).Append(':').Append(CanonicalHeaderValue(request, name)).Append('\n');
+            sb.Append(name).Append(':');
+            AppendCanonicalHeaderValue(sb, request, name);
+            sb.Append('\n');
         }
 
         sb.Append('\n');
@@ -52,6 +55,12 @@ public static class SigV4Canonicalizer
         if (conventions.NormalizePath)
         {
             path = NormalizePath(path);
+        }
+
+        // Most paths hold only unreserved characters and '/': encoding (once or twice) leaves them as they are.
+        if (!path.AsSpan().ContainsAnyExcept(UnreservedOrSlash))
+        {
+            return path;
         }
 
         var sb = new StringBuilder(path.Length + 16);
@@ -109,18 +118,44 @@ public static class SigV4Canonicalizer
     /// </summary>
     public static string CanonicalHeaderValue(WireRequest request, string lowerName)
     {
-        var values = request.Headers.GetValues(lowerName).ToList();
-        if (values.Count == 0 && lowerName == "host")
+        var sb = new StringBuilder();
+        AppendCanonicalHeaderValue(sb, request, lowerName);
+        return sb.ToString();
+    }
+
+    private static void AppendCanonicalHeaderValue(StringBuilder sb, WireRequest request, string lowerName)
+    {
+        var any = false;
+        foreach (var (name, value) in request.Headers)
         {
-            values.Add(request.Host);
+            if (!string.Equals(name, lowerName, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (any)
+            {
+                sb.Append(',');
+            }
+
+            AppendCollapsed(sb, value);
+            any = true;
         }
 
-        return string.Join(',', values.Select(CollapseWhitespace));
+        if (!any && lowerName == "host")
+        {
+            AppendCollapsed(sb, request.Host);
+        }
     }
 
     /// <summary>Removes <c>.</c> and <c>..</c> segments and empty segments; keeps a trailing slash.</summary>
     public static string NormalizePath(string path)
     {
+        if (IsNormal(path))
+        {
+            return path;
+        }
+
         var stack = new List<string>();
         foreach (var segment in path.Split('/'))
         {
@@ -207,15 +242,22 @@ public static class SigV4Canonicalizer
 
     private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
 
-    private static string CollapseWhitespace(string value)
+    /// <summary>Appends <paramref name="value"/> trimmed, each inner run of whitespace made one space.</summary>
+    private static void AppendCollapsed(StringBuilder sb, string value)
     {
-        var sb = new StringBuilder(value.Length);
+        if (!value.AsSpan().ContainsAny(Whitespace))
+        {
+            sb.Append(value);
+            return;
+        }
+
+        var start = sb.Length;
         var pendingSpace = false;
         foreach (var c in value)
         {
             if (c is ' ' or '\t' or '\r' or '\n')
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = sb.Length > start;
                 continue;
             }
 
@@ -227,7 +269,48 @@ public static class SigV4Canonicalizer
 
             sb.Append(c);
         }
-
-        return sb.ToString();
     }
+
+    /// <summary>A path with no empty, <c>.</c> or <c>..</c> segment (one trailing slash allowed) is its own normal form.</summary>
+    private static bool IsNormal(string path)
+    {
+        if (path == "/")
+        {
+            return true;
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            return false;
+        }
+
+        var body = path.AsSpan(1);
+        if (body.EndsWith('/'))
+        {
+            body = body[..^1];
+        }
+
+        if (body.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var range in body.Split('/'))
+        {
+            var segment = body[range];
+            if (segment.IsEmpty || segment is "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsUpperAscii(string value) => !value.AsSpan().ContainsAnyInRange('a', 'z');
+
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
+
+    private static readonly SearchValues<char> UnreservedOrSlash =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~/");
 }

@@ -69,23 +69,40 @@ internal static class SigV4RequestParser
             });
         }
 
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The first occurrence of each parameter counts; other parameters are ignored.
+        string? credential = null, signature = null, signedHeaders = null;
         foreach (var part in trimmed[(space + 1)..].Split(','))
         {
-            var item = part.Trim();
-            var eq = item.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
+            var item = part.AsSpan().Trim();
+            var eq = item.IndexOf('=');
+            if (eq <= 0)
             {
-                parameters.TryAdd(item[..eq].Trim(), item[(eq + 1)..].Trim());
+                continue;
             }
+
+            var name = item[..eq].Trim();
+            ref var slot = ref credential;
+            if (name is "Signature")
+            {
+                slot = ref signature;
+            }
+            else if (name is "SignedHeaders")
+            {
+                slot = ref signedHeaders;
+            }
+            else if (name is not "Credential")
+            {
+                continue;
+            }
+
+            slot ??= item[(eq + 1)..].Trim().ToString();
         }
 
-        var missing = new[] { "Credential", "Signature", "SignedHeaders" }
-            .Where(p => !parameters.TryGetValue(p, out var v) || v.Length == 0)
-            .Select(p => $"Authorization header requires '{p}' parameter.")
-            .ToList();
-        if (missing.Count > 0)
+        if (string.IsNullOrEmpty(credential) || string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(signedHeaders))
         {
+            var missing = new[] { ("Credential", credential), ("Signature", signature), ("SignedHeaders", signedHeaders) }
+                .Where(p => string.IsNullOrEmpty(p.Item2))
+                .Select(p => $"Authorization header requires '{p.Item1}' parameter.");
             return (null, new SigV4Failure(SigV4FailureKind.MalformedAuthorization)
             {
                 Detail = $"{string.Join(' ', missing)} Authorization={authorization}",
@@ -117,9 +134,9 @@ internal static class SigV4RequestParser
 
         return Complete(
             presigned: false,
-            credential: parameters["Credential"],
-            signedHeaders: parameters["SignedHeaders"],
-            signature: parameters["Signature"],
+            credential: credential!,
+            signedHeaders: signedHeaders!,
+            signature: signature!,
             timestamp,
             requestTime,
             expires: null,
@@ -210,7 +227,7 @@ internal static class SigV4RequestParser
     {
         var malformed = presigned ? SigV4FailureKind.MalformedPresignedQuery : SigV4FailureKind.MalformedAuthorization;
         var scope = credential.Split('/');
-        if (scope.Length != 5 || scope.Any(s => s.Length == 0))
+        if (scope.Length != 5 || Array.Exists(scope, s => s.Length == 0))
         {
             return (null, new SigV4Failure(malformed)
             {
@@ -244,7 +261,13 @@ internal static class SigV4RequestParser
             });
         }
 
-        var headers = signedHeaders.Split(';').Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var names = signedHeaders.Split(';');
+        var headers = new List<string>(names.Length);
+        foreach (var name in names)
+        {
+            headers.Add(name.Trim().ToLowerInvariant());
+        }
+
         if (!headers.Contains("host"))
         {
             return (null, new SigV4Failure(SigV4FailureKind.HostNotSigned)
@@ -267,5 +290,45 @@ internal static class SigV4RequestParser
     };
 
     private static bool TryParseTimestamp(string value, out DateTimeOffset time) =>
-        DateTimeOffset.TryParseExact(value.Trim(), SigV4Constants.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        TryParseBasicTimestamp(value.AsSpan().Trim(), out time)
+        || DateTimeOffset.TryParseExact(value.Trim(), SigV4Constants.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+
+    /// <summary>
+    /// <c>yyyyMMddTHHmmssZ</c> read digit by digit, as every SDK writes it (the general parser is several times
+    /// slower); anything else, valid or not, is left to <see cref="DateTimeOffset.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateTimeOffset)"/>.
+    /// </summary>
+    private static bool TryParseBasicTimestamp(ReadOnlySpan<char> text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text.Length != 16 || text[8] != 'T' || text[15] != 'Z')
+        {
+            return false;
+        }
+
+        static int Number(ReadOnlySpan<char> digits)
+        {
+            var n = 0;
+            foreach (var c in digits)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return -1;
+                }
+
+                n = (n * 10) + (c - '0');
+            }
+
+            return n;
+        }
+
+        int year = Number(text[..4]), month = Number(text[4..6]), day = Number(text[6..8]);
+        int hour = Number(text[9..11]), minute = Number(text[11..13]), second = Number(text[13..15]);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        return true;
+    }
 }

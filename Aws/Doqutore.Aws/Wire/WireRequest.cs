@@ -13,6 +13,9 @@ public sealed class WireRequest
     private ILookup<string, string>? _queryLookup;
     private IReadOnlyList<KeyValuePair<string, string>>? _form;
 
+    // Most requests carry no query string: they share one empty lookup (lookups are read-only).
+    private static readonly ILookup<string, string> EmptyLookup = Array.Empty<KeyValuePair<string, string>>().ToLookup(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     public string Method { get; set; } = "POST";
 
     /// <summary>The Host header value (<c>127.0.0.1:4566</c>, <c>bucket.s3.localhost:4566</c>).</summary>
@@ -52,9 +55,9 @@ public sealed class WireRequest
     public Stream? BodyStream { get; set; }
 
     /// <summary>The decoded query parameters in order (a key without '=' has an empty value).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => _query ??= FormEncoding.Parse(RawQuery);
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query ??= RawQuery.Length == 0 ? [] : FormEncoding.Parse(RawQuery);
 
-    public ILookup<string, string> QueryLookup => _queryLookup ??= Query.ToLookup(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    public ILookup<string, string> QueryLookup => _queryLookup ??= RawQuery.Length == 0 ? EmptyLookup : Query.ToLookup(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <summary>The body as <c>application/x-www-form-urlencoded</c> pairs (the query protocol).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Form => _form ??= FormEncoding.Parse(Encoding.UTF8.GetString(Body.Span));

@@ -104,4 +104,34 @@ public class ServiceRouterTests
 
         Assert.Equal("No service answers the target 'Nope_2020.Do'.", error.Message);
     }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("HEAD")]
+    [InlineData("GET")]
+    public void A_form_content_type_does_not_make_a_non_POST_a_query_request(string method)
+    {
+        var request = Request(method: method, path: "/bucket/upload.txt", contentType: "application/x-www-form-urlencoded", body: "a=1&b=2");
+
+        Assert.False(ServiceRouter.LooksLikeQuery(request));
+        Assert.Equal("s3", Router.Route(request, null).Id);
+        Assert.Equal("s3", Router.Route(request, Scope("s3")).Id);
+    }
+
+    [Fact]
+    public void A_form_labelled_POST_signed_for_S3_routes_to_S3()
+    {
+        var request = Request(path: "/bucket", query: "delete", contentType: "application/x-www-form-urlencoded", body: "<Delete/>");
+
+        Assert.Equal("s3", Router.Route(request, Scope("s3")).Id);
+    }
+
+    [Fact]
+    public void A_GET_or_POST_with_Action_in_the_url_is_a_query_request_whatever_its_path()
+    {
+        Assert.True(ServiceRouter.LooksLikeQuery(Request(method: "GET", path: "/000000000000/q", query: "Action=ReceiveMessage")));
+        Assert.True(ServiceRouter.LooksLikeQuery(Request(method: "POST", path: "/000000000000/q", query: "Action=SendMessage")));
+        Assert.False(ServiceRouter.LooksLikeQuery(Request(method: "PUT", path: "/000000000000/q", query: "Action=SendMessage")));
+    }
 }

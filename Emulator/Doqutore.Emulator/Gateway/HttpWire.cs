@@ -1,3 +1,4 @@
+using System.Buffers;
 using Doqutore.Aws.Protocols;
 using Doqutore.Aws.Wire;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,22 +36,53 @@ internal static class HttpWire
     /// <summary>Reads the whole body, refusing more than <paramref name="limit"/> bytes.</summary>
     public static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http, long limit)
     {
-        if (http.Request.ContentLength > limit)
+        var declared = http.Request.ContentLength;
+        if (declared > limit)
         {
-            throw TooLarge(http.Request.ContentLength.Value, limit);
+            throw TooLarge(declared.Value, limit);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        // Most requests declare their length: read straight into an array of that size (no scratch buffer to
+        // clear, no copy). A body that ends early is what the caller sent. Large declarations are not trusted with
+        // an allocation up front.
+        if (declared is { } length && length <= ExactReadLimit)
         {
-            if (buffer.Length + read > limit)
+            if (length == 0)
             {
-                throw TooLarge(buffer.Length + read, limit);
+                return ReadOnlyMemory<byte>.Empty;
             }
 
-            buffer.Write(chunk, 0, read);
+            var body = new byte[length];
+            var filled = await http.Request.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, http.RequestAborted).ConfigureAwait(false);
+            return body.AsMemory(0, filled);
+        }
+
+        return await ReadChunkedAsync(http, limit).ConfigureAwait(false);
+    }
+
+    private const long ExactReadLimit = 1024 * 1024;
+
+    /// <summary>A body of unknown length (chunked transfer encoding) or a large one: read through a pooled buffer.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadChunkedAsync(HttpContext http, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(buffer.Length + read, limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

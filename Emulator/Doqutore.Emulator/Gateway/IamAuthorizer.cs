@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Doqutore.Aws.Models;
 using Doqutore.Aws.Protocols;
@@ -40,14 +41,19 @@ public sealed partial class IamAuthorizer(
             iam.RecordAccessKeyUse(keyId, IamActions.PrefixOf(model), context.Region, context.ReceivedAt);
         }
 
-        var request = BuildRequest(context, model, operation);
+        var caller = context.Principal;
+        var action = _actions.GetOrAdd(operation, static (o, m) => IamActions.For(m, o), model);
+        var resources = ResourceArns.For(model, operation, context.Input?.Values ?? [], caller.AccountId, context.Region, caller.Type == PrincipalType.IAMUser ? caller.Arn : null).ToArray();
+        context.ResourceArns = resources;
+        var resourcePolicy = resources.Length == 1 ? FindResourcePolicy(caller.AccountId, action, resources[0]) : null;
 
         // Root may do everything, unless a resource policy says otherwise (a role's trust must still allow).
-        if (context.Principal.Type == PrincipalType.Root && request.ResourcePolicy is null)
+        if (caller.Type == PrincipalType.Root && resourcePolicy is null)
         {
             return;
         }
 
+        var request = BuildRequest(context, action, resources, resourcePolicy);
         var result = PolicyEvaluator.Evaluate(request);
         if (result.IsAllowed)
         {
@@ -73,18 +79,13 @@ public sealed partial class IamAuthorizer(
         _ => new AwsServiceException("AccessDenied", message, 403),
     };
 
-    private AuthorizationRequest BuildRequest(RequestContext context, ServiceModel model, Operation operation)
+    private AuthorizationRequest BuildRequest(RequestContext context, string action, string[] resources, ResourcePolicy? resourcePolicy)
     {
         var caller = context.Principal;
-        var input = context.Input?.Values ?? [];
-        var action = IamActions.For(model, operation);
-        var resources = ResourceArns.For(model, operation, input, caller.AccountId, context.Region, caller.Type == PrincipalType.IAMUser ? caller.Arn : null).ToArray();
-        context.ResourceArns = resources;
         var (principal, identity) = Resolve(caller);
-        var resourcePolicy = resources.Length == 1 ? FindResourcePolicy(caller.AccountId, action, resources[0]) : null;
         return new AuthorizationRequest(principal, action, resources)
         {
-            Context = ContextKeys(context, input),
+            Context = ContextKeys(context, context.Input?.Values ?? []),
             IdentityPolicies = identity?.Policies.Select(p => policies.Get(p.Document)).ToArray() ?? [],
             PermissionsBoundary = identity?.PermissionsBoundary is { } boundary ? policies.Get(boundary) : null,
             SessionPolicies = caller.SessionPolicies.Count > 0 ? caller.SessionPolicies.Select(p => policies.Get(p)).ToArray() : null,
@@ -171,6 +172,9 @@ public sealed partial class IamAuthorizer(
 
         return keys;
     }
+
+    /// <summary>The IAM action of each operation, computed once (operations are the models' own, long-lived objects).</summary>
+    private readonly ConcurrentDictionary<Operation, string> _actions = new(ReferenceEqualityComparer.Instance);
 
     private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
 

@@ -15,11 +15,17 @@ public sealed class ServiceRouter
 {
     private readonly IReadOnlyList<ServiceModelInfo> _models = ServiceModels.Index;
     private readonly Dictionary<string, ServiceModelInfo> _byTargetPrefix;
+    private readonly ServiceModelInfo[] _query;
+    private readonly ServiceModelInfo[] _rest;
 
-    public ServiceRouter() =>
+    public ServiceRouter()
+    {
         _byTargetPrefix = _models
             .Where(m => m.Metadata.Protocol == Protocol.Json && m.Metadata.TargetPrefix is not null)
             .ToDictionary(m => m.Metadata.TargetPrefix!, StringComparer.Ordinal);
+        _query = _models.Where(m => m.Metadata.Protocol == Protocol.Query).ToArray();
+        _rest = _models.Where(m => m.Metadata.Protocol is Protocol.RestJson or Protocol.RestXml).ToArray();
+    }
 
     /// <summary>Every routable model, primary and variant.</summary>
     public IReadOnlyList<ServiceModelInfo> Models => _models;
@@ -38,18 +44,12 @@ public sealed class ServiceRouter
         }
 
         var signingName = scope?.Service;
-        if (LooksLikeQuery(request))
+
+        // A form-encoded POST signed for a REST service (S3 DeleteObjects from a client that labels every POST
+        // as a form) is a REST call: only the Action parameter makes a query call to such a service.
+        if (LooksLikeQuery(request) && !IsRestFormPost(request, signingName))
         {
-            var version = Parameter(request, "Version");
-            var action = Parameter(request, "Action");
-            var candidates = _models.Where(m => m.Metadata.Protocol == Protocol.Query && (signingName is null || m.Metadata.SigningName == signingName)).ToArray();
-            var chosen = candidates.FirstOrDefault(m => m.Metadata.ApiVersion == version)
-                ?? candidates.FirstOrDefault(m => action is not null && ServiceModels.Get(m).FindOperation(action) is not null)
-                ?? (candidates.Length == 1 ? candidates[0] : null)
-                ?? throw Unknown(signingName is null ? $"No query service has the API version '{version}'."
-                    : _models.Any(m => m.Metadata.SigningName == signingName) ? $"The service '{signingName}' does not take form-encoded (query protocol) requests."
-                    : $"The emulator does not serve the service '{signingName}'.");
-            return ServiceModels.Get(chosen);
+            return ServiceModels.Get(RouteQuery(request, signingName));
         }
 
         if (IsS3VirtualHost(request.Host))
@@ -57,26 +57,94 @@ public sealed class ServiceRouter
             return ServiceModels.Get("s3");
         }
 
-        var rest = _models.Where(m => m.Metadata.Protocol is Protocol.RestJson or Protocol.RestXml).ToArray();
         if (signingName is not null)
         {
-            var signed = rest.FirstOrDefault(m => m.Metadata.SigningName == signingName)
-                ?? _models.FirstOrDefault(m => m.Metadata.SigningName == signingName)
+            var signed = Array.Find(_rest, m => m.Metadata.SigningName == signingName)
+                ?? FindBySigningName(signingName)
                 ?? throw Unknown($"The emulator does not serve the service '{signingName}'.");
             return ServiceModels.Get(signed);
         }
 
         // Unsigned REST requests: a REST-json path if one matches, else S3 (browsers, curl, presigned-less GETs).
-        return rest.Where(m => m.Metadata.Protocol == Protocol.RestJson)
+        return _rest.Where(m => m.Metadata.Protocol == Protocol.RestJson)
                    .Select(ServiceModels.Get)
                    .FirstOrDefault(m => ProtocolCodecs.For(m).ResolveOperation(m, request) is not null)
             ?? ServiceModels.Get("s3");
     }
 
-    /// <summary>Query requests: form-encoded bodies, or a GET carrying <c>Action</c>.</summary>
-    public static bool LooksLikeQuery(WireRequest request) =>
-        (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ?? false)
-        || request.QueryLookup.Contains("Action");
+    private ServiceModelInfo RouteQuery(WireRequest request, string? signingName)
+    {
+        var version = Parameter(request, "Version");
+        var action = Parameter(request, "Action");
+        ServiceModelInfo? only = null;
+        var count = 0;
+        foreach (var candidate in _query)
+        {
+            if (IsCandidate(candidate, signingName))
+            {
+                if (candidate.Metadata.ApiVersion == version)
+                {
+                    return candidate;
+                }
+
+                only = candidate;
+                count++;
+            }
+        }
+
+        // Without a known version, the action decides (parsing a candidate's model only now).
+        foreach (var candidate in _query)
+        {
+            if (IsCandidate(candidate, signingName) && action is not null && ServiceModels.Get(candidate).FindOperation(action) is not null)
+            {
+                return candidate;
+            }
+        }
+
+        return (count == 1 ? only : null)
+            ?? throw Unknown(signingName is null ? $"No query service has the API version '{version}'."
+                : FindBySigningName(signingName) is not null ? $"The service '{signingName}' does not take form-encoded (query protocol) requests."
+                : $"The emulator does not serve the service '{signingName}'.");
+    }
+
+    private static bool IsCandidate(ServiceModelInfo model, string? signingName) =>
+        signingName is null || model.Metadata.SigningName == signingName;
+
+    private bool IsRestFormPost(WireRequest request, string? signingName) =>
+        signingName is not null
+        && !request.QueryLookup.Contains("Action")
+        && Array.Exists(_rest, m => m.Metadata.SigningName == signingName)
+        && !Array.Exists(_query, m => m.Metadata.SigningName == signingName);
+
+    private ServiceModelInfo? FindBySigningName(string signingName)
+    {
+        foreach (var model in _models)
+        {
+            if (model.Metadata.SigningName == signingName)
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Query requests: a form-encoded POST, or a GET or POST carrying <c>Action</c> in its URL. A PUT, DELETE,
+    /// HEAD or PATCH never is, whatever its content type (an unsigned S3 upload labelled as a form is still S3).
+    /// </summary>
+    public static bool LooksLikeQuery(WireRequest request)
+    {
+        var post = string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase);
+        if (post && (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return true;
+        }
+
+        return (post || string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase))
+            && request.RawQuery.Length > 0
+            && request.QueryLookup.Contains("Action");
+    }
 
     /// <summary><c>bucket.s3.localhost</c>, <c>bucket.localhost</c> and the like (see <see cref="ServiceQuirks.S3VirtualHostSuffixes"/>).</summary>
     public static bool IsS3VirtualHost(string host) => S3VirtualHostBucket(host) is not null;
@@ -84,12 +152,13 @@ public sealed class ServiceRouter
     /// <summary>The bucket named by a virtual-hosted S3 request's host, or null.</summary>
     public static string? S3VirtualHostBucket(string host)
     {
-        var name = host.Split(':')[0].ToLowerInvariant();
+        var colon = host.IndexOf(':', StringComparison.Ordinal);
+        var name = colon < 0 ? host.AsSpan() : host.AsSpan(0, colon);
         foreach (var suffix in ServiceQuirks.S3VirtualHostSuffixes)
         {
-            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && name.Length > suffix.Length)
             {
-                return name[..^suffix.Length];
+                return name[..^suffix.Length].ToString().ToLowerInvariant();
             }
         }
 
@@ -103,8 +172,18 @@ public sealed class ServiceRouter
         : (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false) ? Protocol.RestJson
         : Protocol.RestXml;
 
-    private static string? Parameter(WireRequest request, string name) =>
-        request.Form.FirstOrDefault(p => p.Key == name).Value ?? request.QueryLookup[name].FirstOrDefault();
+    private static string? Parameter(WireRequest request, string name)
+    {
+        foreach (var (key, value) in request.Form)
+        {
+            if (key == name)
+            {
+                return value;
+            }
+        }
+
+        return request.QueryLookup[name].FirstOrDefault();
+    }
 
     /// <summary>A request no embedded service answers; the gateway writes it in the format <see cref="GuessProtocol"/> picks.</summary>
     private static AwsServiceException Unknown(string message) => new("NotImplemented", message, 400);

@@ -33,18 +33,15 @@ public static class EmulatorHost
         });
 
         var app = builder.Build();
-        app.MapInternalEndpoints();
-        var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
-        app.Use(async (http, next) =>
-        {
-            if (http.GetEndpoint() is not null)
-            {
-                await next(http).ConfigureAwait(false);
-                return;
-            }
 
-            await pipeline.HandleAsync(http).ConfigureAwait(false);
-        });
+        // AWS requests go straight to the gateway, before endpoint routing: only the emulator's own paths (all
+        // under /_doqutore/, which no AWS request can use) pay for the route matcher.
+        var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
+        app.Use((http, next) => http.Request.Path.StartsWithSegments(InternalEndpoints.Prefix, StringComparison.Ordinal)
+            ? next(http)
+            : pipeline.HandleAsync(http));
+        app.UseRouting();
+        app.MapInternalEndpoints();
         return app;
     }
 

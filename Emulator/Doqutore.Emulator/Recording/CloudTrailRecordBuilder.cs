@@ -34,7 +34,7 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
         var succeeded = error is null;
         var eventId = Guid.NewGuid().ToString();
         var resources = Resources(context, caller);
-        var accountId = caller.Type == PrincipalType.Anonymous ? context.AccountId : caller.AccountId;
+        var accountId = AccountOf(context, caller);
         var shape = RecordShape.For(model.Id);
 
         var record = new JsonObject
@@ -96,6 +96,10 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
             NeedsReadOnlyOptIn = dataType is null && CloudTrailConventions.NeedsReadOnlyOptIn(operation.Name),
         };
     }
+
+    /// <summary>The account a record of the call belongs to (<c>recipientAccountId</c>).</summary>
+    public static string AccountOf(RequestContext context, Principal caller) =>
+        caller.Type == PrincipalType.Anonymous ? context.AccountId : caller.AccountId;
 
     private static string EventSource(string service) => service + ".amazonaws.com";
 

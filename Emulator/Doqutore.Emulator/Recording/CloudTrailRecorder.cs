@@ -16,7 +16,7 @@ public sealed class CloudTrailRecorder(IEnumerable<ICloudTrailSink> sinks, Cloud
 
     public void Record(RequestContext context)
     {
-        if (_sinks.Length == 0 || context.Operation is null || Caller(context) is not { } caller)
+        if (_sinks.Length == 0 || context.Operation is null || Caller(context) is not { } caller || !AnySinkMayKeep(context, caller))
         {
             return;
         }
@@ -26,6 +26,23 @@ public sealed class CloudTrailRecorder(IEnumerable<ICloudTrailSink> sinks, Cloud
         {
             sink.Accept(record);
         }
+    }
+
+    private bool AnySinkMayKeep(RequestContext context, Principal caller)
+    {
+        var category = CloudTrailConventions.DataEventType(context.Service!.Id, context.Operation!.Name) is null
+            ? CloudTrailEventCategory.Management
+            : CloudTrailEventCategory.Data;
+        var accountId = CloudTrailRecordBuilder.AccountOf(context, caller);
+        foreach (var sink in _sinks)
+        {
+            if (sink.MayKeep(accountId, category))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Principal? Caller(RequestContext context) =>

@@ -8,4 +8,11 @@ namespace Doqutore.Emulator.Recording;
 public interface ICloudTrailSink
 {
     void Accept(CloudTrailRecord record);
+
+    /// <summary>
+    /// Whether a record of <paramref name="category"/> in <paramref name="accountId"/> could be kept at all. When no
+    /// sink may keep it the recorder does not build it (a data event in an account without trails goes nowhere).
+    /// Answering true is always correct; false only when <see cref="Accept"/> would certainly discard the record.
+    /// </summary>
+    bool MayKeep(string accountId, CloudTrailEventCategory category) => true;
 }

@@ -24,13 +24,6 @@ public static class XmlDocuments
         CloseInput = false,
     };
 
-    private static readonly XmlWriterSettings WriterSettings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        Indent = false,
-        OmitXmlDeclaration = true,
-    };
-
     /// <summary>Parses a document into its root element; throws <see cref="FormatException"/> when it is not well-formed.</summary>
     public static XElement Load(ReadOnlyMemory<byte> body)
     {
@@ -50,23 +43,49 @@ public static class XmlDocuments
     public static byte[] ToBytes(XElement root, bool declaration)
     {
         ReplaceCharactersXmlCannotHold(root);
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, WriterSettings))
-        {
-            root.WriteTo(writer);
-        }
 
-        var xml = stream.ToArray();
-        if (!declaration)
-        {
-            return xml;
-        }
-
-        var prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8;
+        // Creating an XmlWriter allocates and clears its buffers, which cost more than writing a small response:
+        // each thread keeps one writer (fragment conformance: one element after another) over a reusable stream.
+        var cached = t_writer ?? new FragmentWriter();
+        t_writer = null;
+        root.WriteTo(cached.Writer);
+        cached.Writer.Flush();
+        var xml = cached.Stream.GetBuffer().AsSpan(0, (int)cached.Stream.Length);
+        var prolog = declaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8 : [];
         var result = new byte[prolog.Length + xml.Length];
         prolog.CopyTo(result);
         xml.CopyTo(result.AsSpan(prolog.Length));
+
+        // A writer that failed is dropped (above, by the exception); one grown large is not kept.
+        cached.Stream.SetLength(0);
+        if (cached.Stream.Capacity <= FragmentWriter.KeptCapacity)
+        {
+            t_writer = cached;
+        }
+
         return result;
+    }
+
+    [ThreadStatic]
+    private static FragmentWriter? t_writer;
+
+    private sealed class FragmentWriter
+    {
+        public const int KeptCapacity = 64 * 1024;
+
+        private static readonly XmlWriterSettings Settings = new()
+        {
+            Encoding = new UTF8Encoding(false),
+            Indent = false,
+            OmitXmlDeclaration = true,
+            ConformanceLevel = ConformanceLevel.Fragment,
+        };
+
+        public FragmentWriter() => Writer = XmlWriter.Create(Stream, Settings);
+
+        public MemoryStream Stream { get; } = new();
+
+        public XmlWriter Writer { get; }
     }
 
     /// <summary>

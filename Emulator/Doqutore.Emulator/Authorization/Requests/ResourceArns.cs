@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -110,35 +111,44 @@ public static partial class ResourceArns
     /// <summary>Members that take a name or a whole ARN (Lambda's FunctionName, CloudTrail's Name).</summary>
     private static readonly HashSet<string> NameOrArn = new(StringComparer.Ordinal) { "FunctionName", "Name", "TrailName", "StackName" };
 
+    // Templates are split into literal and placeholder segments once, on first use: expanding one is then a
+    // walk over its segments (this runs for every authorized request).
+    private static readonly ConcurrentDictionary<string, Segment[]> Compiled = new(StringComparer.Ordinal);
+
     private static string? Expand(string template, JsonObject input, string account, string region)
     {
-        var missing = false;
+        var segments = Compiled.GetOrAdd(template, Compile);
         string? wholeArn = null;
-        var arn = Placeholder().Replace(template, match =>
+        var parts = new string[segments.Length];
+        for (var i = 0; i < segments.Length; i++)
         {
-            var name = match.Groups["name"].Value;
-            var transform = match.Groups["transform"].Value;
-            switch (name)
+            var segment = segments[i];
+            switch (segment.Placeholder)
             {
+                case null:
+                    parts[i] = segment.Text;
+                    continue;
                 case "account":
-                    return account;
+                    parts[i] = account;
+                    continue;
                 case "region":
-                    return region;
+                    parts[i] = region;
+                    continue;
             }
 
+            var name = segment.Placeholder;
             if (input[name] is not JsonValue value || value.GetValueKind() != JsonValueKind.String || value.GetValue<string>() is not { Length: > 0 } text)
             {
-                missing = true;
-                return string.Empty;
+                return null;
             }
 
-            var last = text.TrimEnd('/').Split('/', ':')[^1];
+            var transform = segment.Text;
+            var last = transform.Length > 0 ? text.TrimEnd('/').Split('/', ':')[^1] : text;
 
             // Rules on the default bus have no bus in their ARN: fall through to the template without it.
             if (transform == "bus" && last == "default")
             {
-                missing = true;
-                return string.Empty;
+                return null;
             }
 
             if (NameOrArn.Contains(name) && text.StartsWith("arn:", StringComparison.Ordinal))
@@ -146,11 +156,38 @@ public static partial class ResourceArns
                 wholeArn = text;
             }
 
-            return transform is "name" or "bus" ? last : text;
-        });
-        return missing ? null : wholeArn ?? arn;
+            parts[i] = transform is "name" or "bus" ? last : text;
+        }
+
+        return wholeArn ?? string.Concat(parts);
+    }
+
+    /// <summary>A literal (<see cref="Placeholder"/> null, <see cref="Text"/> the text) or a placeholder (<see cref="Text"/> its transform, or empty).</summary>
+    private sealed record Segment(string? Placeholder, string Text);
+
+    private static Segment[] Compile(string template)
+    {
+        var segments = new List<Segment>();
+        var at = 0;
+        foreach (Match match in PlaceholderPattern().Matches(template))
+        {
+            if (match.Index > at)
+            {
+                segments.Add(new Segment(null, template[at..match.Index]));
+            }
+
+            segments.Add(new Segment(match.Groups["name"].Value, match.Groups["transform"].Value));
+            at = match.Index + match.Length;
+        }
+
+        if (at < template.Length)
+        {
+            segments.Add(new Segment(null, template[at..]));
+        }
+
+        return [.. segments];
     }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<transform>[a-z]+))?\}")]
-    private static partial Regex Placeholder();
+    private static partial Regex PlaceholderPattern();
 }

@@ -64,6 +64,10 @@ public sealed class CloudTrailSink(CloudTrailStore store, EventHistory history, 
         }
     }
 
+    /// <summary>Management events always go to the event history; data events only to trails, so an account without any has no use for them.</summary>
+    public bool MayKeep(string accountId, CloudTrailEventCategory category) =>
+        category == CloudTrailEventCategory.Management || store.HasTrails(accountId);
+
     /// <summary>
     /// The event CloudTrail puts on the default bus for a record: its source and whether only opted-in rules get it
     /// are the recorder's classification (<see cref="CloudTrailRecord.EventBridgeSource"/>,

@@ -24,6 +24,20 @@ public sealed class CloudTrailStore : IResettable
         }
     }
 
+    /// <summary>Whether the account has a trail, or a deleted one still remembered (records in flight may reach it).</summary>
+    internal bool HasTrails(string accountId)
+    {
+        if (!_accounts.TryGetValue(accountId, out var account))
+        {
+            return false;
+        }
+
+        lock (account.Gate)
+        {
+            return account.Trails.Count > 0 || account.Deleted.Count > 0;
+        }
+    }
+
     /// <summary>Every trail of every account, deleted ones still remembered included (for log delivery).</summary>
     internal IReadOnlyList<Trail> AllTrails()
     {

@@ -25,7 +25,9 @@ public sealed class EventHistory(TimeProvider clock) : IResettable
     {
         var record = recorded.Record;
         var partition = _partitions.GetOrAdd((record.AccountId, record.Region), static _ => new Partition());
-        var entry = new HistoryEntry(record, Interlocked.Increment(ref _sequence)) { Json = recorded.Json };
+        // The history keeps the facts and the text, not the JSON tree (several KB per event, 100,000 events per
+        // partition): LookupEvents reads only those.
+        var entry = new HistoryEntry(record with { Record = [] }, Interlocked.Increment(ref _sequence)) { Json = recorded.Json };
         lock (partition.Gate)
         {
             partition.Insert(entry);
