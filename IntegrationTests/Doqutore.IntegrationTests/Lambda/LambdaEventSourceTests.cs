@@ -57,6 +57,41 @@ public sealed class LambdaEventSourceTests(LambdaFixture emulator) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_rule_the_function_does_not_permit_is_refused_with_NO_PERMISSIONS()
+    {
+        var name = await _lambda.Function(LambdaHarness.TutorialZip());
+        var arn = $"arn:aws:lambda:us-east-1:000000000000:function:{name}";
+        using var events = _lambda.Client("events");
+        var source = "doqutore." + LambdaHarness.Unique("deny");
+        var rule = (string)(await events.InvokeAsync("PutRule", new JsonObject { ["Name"] = LambdaHarness.Unique("rule"), ["EventPattern"] = $$"""{"source":["{{source}}"]}""" }))["RuleArn"]!;
+        await events.InvokeAsync("PutTargets", new JsonObject
+        {
+            ["Rule"] = rule.Split('/')[^1],
+            ["Targets"] = new JsonArray(new JsonObject { ["Id"] = "fn", ["Arn"] = arn }),
+        });
+
+        await events.InvokeAsync("PutEvents", new JsonObject
+        {
+            ["Entries"] = new JsonArray(new JsonObject { ["Source"] = source, ["DetailType"] = "test", ["Detail"] = "{}" }),
+        });
+
+        using var http = new HttpClient();
+        JsonNode? delivery = null;
+        for (var i = 0; i < 100 && delivery is null; i++)
+        {
+            var log = JsonNode.Parse(await http.GetStringAsync(emulator.Url + "/_doqutore/events"))!;
+            delivery = log["events"]!.AsArray()
+                .Where(e => (string?)e!["source"] == source)
+                .SelectMany(e => e!["deliveries"]!.AsArray())
+                .FirstOrDefault(d => (string?)d!["errorCode"] is not null);
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("NO_PERMISSIONS", (string?)delivery?["errorCode"]);
+        Assert.DoesNotContain(await _lambda.Logs(name).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : []), l => l.StartsWith("START", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_policy_AddPermission_builds_is_AWSs_statement()
     {
         var name = await _lambda.Function(LambdaHarness.TutorialZip());

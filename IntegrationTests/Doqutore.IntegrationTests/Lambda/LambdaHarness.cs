@@ -109,6 +109,8 @@ public sealed class LambdaHarness(EmulatorFixture emulator) : IDisposable
     /// <summary>A bootstrap that runs <paramref name="body"/> (bash, with the helpers <c>next</c>, <c>respond</c>, <c>fail</c>) for each event.</summary>
     public static byte[] ScriptZip(string body, string init = "") => Zip(("bootstrap", $$"""
         #!/bin/bash
+        # Like the tutorial's, the script exits when the Runtime API is gone, so no runtime outlives its emulator.
+        set -eo pipefail
         API="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"
         next() { HEADERS="$(mktemp)"; EVENT=$(curl -sS -LD "$HEADERS" "$API/invocation/next"); ID=$(grep -Fi Lambda-Runtime-Aws-Request-Id "$HEADERS" | tr -d '[:space:]' | cut -d: -f2); }
         respond() { curl -sS "$API/invocation/$ID/response" -d "$1" > /dev/null; }

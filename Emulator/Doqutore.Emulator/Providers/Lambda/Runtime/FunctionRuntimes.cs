@@ -166,7 +166,7 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
             {
                 var environment = idle[^1];
                 idle.RemoveAt(idle.Count - 1);
-                if (!environment.IsEnded && environment.Config.RevisionId == config.RevisionId && environment.CredentialsExpire - now > TimeSpan.FromMinutes(5))
+                if (!environment.IsEnded && environment.Config.RevisionId == config.RevisionId && environment.CredentialsExpire - now > CredentialMargin(config))
                 {
                     return environment;
                 }
@@ -303,6 +303,9 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
             }
         }
     }
+
+    /// <summary>An environment takes an invocation only if its credentials outlive the invocation's longest run by a minute.</summary>
+    private static TimeSpan CredentialMargin(FunctionConfig config) => TimeSpan.FromSeconds(config.Timeout) + TimeSpan.FromMinutes(1);
 
     private static (string, string, string) Key(FunctionConfig config) => (config.AccountId, config.Region, config.Name);
 
