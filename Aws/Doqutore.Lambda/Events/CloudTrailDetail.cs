@@ -22,11 +22,11 @@ public sealed record CloudTrailDetail
 
     /// <summary>The service's endpoint name, e.g. <c>cloudtrail.amazonaws.com</c>.</summary>
     [JsonPropertyName("eventSource")]
-    public string EventSource { get; init; } = string.Empty;
+    public string EventSource { get; set; } = string.Empty;
 
     /// <summary>The API action, e.g. <c>StopLogging</c>.</summary>
     [JsonPropertyName("eventName")]
-    public string EventName { get; init; } = string.Empty;
+    public string EventName { get; set; } = string.Empty;
 
     [JsonPropertyName("awsRegion")]
     public string? AwsRegion { get; init; }

@@ -12,33 +12,33 @@ namespace Doqutore.Lambda.Events;
 public sealed record EventBridgeEvent<TDetail>
 {
     [JsonPropertyName("version")]
-    public string Version { get; init; } = "0";
+    public string Version { get; set; } = "0";
 
     [JsonPropertyName("id")]
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; set; } = string.Empty;
 
     [JsonPropertyName("detail-type")]
-    public string DetailType { get; init; } = string.Empty;
+    public string DetailType { get; set; } = string.Empty;
 
     /// <summary><c>aws.&lt;service&gt;</c> for AWS events, anything else for custom ones.</summary>
     [JsonPropertyName("source")]
-    public string Source { get; init; } = string.Empty;
+    public string Source { get; set; } = string.Empty;
 
     [JsonPropertyName("account")]
-    public string Account { get; init; } = string.Empty;
+    public string Account { get; set; } = string.Empty;
 
     [JsonPropertyName("time")]
     [JsonConverter(typeof(AwsTimestampConverter))]
     public DateTimeOffset Time { get; init; }
 
     [JsonPropertyName("region")]
-    public string Region { get; init; } = string.Empty;
+    public string Region { get; set; } = string.Empty;
 
     [JsonPropertyName("resources")]
-    public IReadOnlyList<string> Resources { get; init; } = [];
+    public IReadOnlyList<string> Resources { get; set; } = [];
 
     [JsonPropertyName("detail")]
-    public TDetail Detail { get; init; } = default!;
+    public TDetail Detail { get; set; } = default!;
 
     /// <summary>Members the envelope does not model (e.g. <c>replay-name</c> of an archive replay).</summary>
     [JsonExtensionData]

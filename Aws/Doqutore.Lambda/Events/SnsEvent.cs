@@ -10,7 +10,7 @@ namespace Doqutore.Lambda.Events;
 public sealed record SnsEvent
 {
     [JsonPropertyName("Records")]
-    public IReadOnlyList<SnsRecord> Records { get; init; } = [];
+    public IReadOnlyList<SnsRecord> Records { get; set; } = [];
 }
 
 public sealed record SnsRecord
@@ -26,7 +26,7 @@ public sealed record SnsRecord
     public string? EventSource { get; init; }
 
     [JsonPropertyName("Sns")]
-    public SnsMessage Sns { get; init; } = new();
+    public SnsMessage Sns { get; set; } = new();
 }
 
 /// <summary>
@@ -50,7 +50,7 @@ public sealed record SnsMessage
     public string? Subject { get; init; }
 
     [JsonPropertyName("Message")]
-    public string Message { get; init; } = string.Empty;
+    public string Message { get; set; } = string.Empty;
 
     [JsonPropertyName("Timestamp")]
     [JsonConverter(typeof(AwsTimestampConverter))]
@@ -69,7 +69,7 @@ public sealed record SnsMessage
     public string? UnsubscribeUrl { get; init; }
 
     [JsonPropertyName("MessageAttributes")]
-    public IReadOnlyDictionary<string, SnsMessageAttribute> MessageAttributes { get; init; } = new Dictionary<string, SnsMessageAttribute>();
+    public IReadOnlyDictionary<string, SnsMessageAttribute> MessageAttributes { get; set; } = new Dictionary<string, SnsMessageAttribute>();
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -7,20 +7,20 @@ namespace Doqutore.Lambda.Events;
 public sealed record SqsEvent
 {
     [JsonPropertyName("Records")]
-    public IReadOnlyList<SqsMessage> Records { get; init; } = [];
+    public IReadOnlyList<SqsMessage> Records { get; set; } = [];
 }
 
 /// <summary>One message of the batch, with its system attributes and message attributes.</summary>
 public sealed record SqsMessage
 {
     [JsonPropertyName("messageId")]
-    public string MessageId { get; init; } = string.Empty;
+    public string MessageId { get; set; } = string.Empty;
 
     [JsonPropertyName("receiptHandle")]
     public string? ReceiptHandle { get; init; }
 
     [JsonPropertyName("body")]
-    public string Body { get; init; } = string.Empty;
+    public string Body { get; set; } = string.Empty;
 
     /// <summary>
     /// System attributes by name: <c>ApproximateReceiveCount</c>, <c>SentTimestamp</c>, <c>SenderId</c>,
@@ -28,10 +28,10 @@ public sealed record SqsMessage
     /// <c>MessageDeduplicationId</c>; all strings, as AWS sends them.
     /// </summary>
     [JsonPropertyName("attributes")]
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Attributes { get; set; } = new Dictionary<string, string>();
 
     [JsonPropertyName("messageAttributes")]
-    public IReadOnlyDictionary<string, SqsMessageAttribute> MessageAttributes { get; init; } = new Dictionary<string, SqsMessageAttribute>();
+    public IReadOnlyDictionary<string, SqsMessageAttribute> MessageAttributes { get; set; } = new Dictionary<string, SqsMessageAttribute>();
 
     [JsonPropertyName("md5OfBody")]
     public string? Md5OfBody { get; init; }
@@ -63,13 +63,13 @@ public sealed record SqsMessageAttribute
     public string? BinaryValue { get; init; }
 
     [JsonPropertyName("stringListValues")]
-    public IReadOnlyList<string> StringListValues { get; init; } = [];
+    public IReadOnlyList<string> StringListValues { get; set; } = [];
 
     [JsonPropertyName("binaryListValues")]
-    public IReadOnlyList<string> BinaryListValues { get; init; } = [];
+    public IReadOnlyList<string> BinaryListValues { get; set; } = [];
 
     [JsonPropertyName("dataType")]
-    public string DataType { get; init; } = "String";
+    public string DataType { get; set; } = "String";
 }
 
 /// <summary>
@@ -79,7 +79,7 @@ public sealed record SqsMessageAttribute
 public sealed record SqsBatchResponse
 {
     [JsonPropertyName("batchItemFailures")]
-    public IReadOnlyList<SqsBatchItemFailure> BatchItemFailures { get; init; } = [];
+    public IReadOnlyList<SqsBatchItemFailure> BatchItemFailures { get; set; } = [];
 }
 
 /// <summary>A failed item: the message's <c>messageId</c> (the stream record's SequenceNumber for streams).</summary>
