@@ -9,6 +9,7 @@ using Doqutore.Emulator.Providers.CloudWatch;
 using Doqutore.Emulator.Providers.DynamoDb;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Lambda;
 using Doqutore.Emulator.Providers.Logs;
 using Doqutore.Emulator.Providers.S3;
 using Doqutore.Emulator.Providers.Sns;
@@ -48,6 +49,7 @@ public static class EmulatorServices
         services.AddIam();
         services.AddSqs();
         services.AddS3();
+        services.AddS3ObjectReader();
         services.AddSns();
         services.AddDynamoDb();
         services.AddEvents(configuration);
@@ -55,6 +57,7 @@ public static class EmulatorServices
         services.AddCloudWatch();
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
+        services.AddLambda(configuration);
         return services;
     }
 
