@@ -28,7 +28,6 @@ public sealed class DotnetRuntimeTests(DotnetRuntimeFixture emulator) : IClassFi
         Assert.Equal(("$LATEST", 256L, $"/aws/lambda/{name}"), ((string?)answer["functionVersion"], (long?)answer["memoryLimitInMB"], (string?)answer["logGroupName"]));
         Assert.False(string.IsNullOrEmpty((string?)answer["requestId"]));
         Assert.False(string.IsNullOrEmpty((string?)answer["logStreamName"]));
-        Assert.InRange((long)answer["remainingMs"]!, 1, 10_000);
         Assert.StartsWith("Root=1-", (string?)answer["traceId"], StringComparison.Ordinal);
         Assert.Equal("us-east-1", (string?)answer["region"]);
         Assert.True((bool?)answer["hasCredentials"]);
@@ -45,6 +44,9 @@ public sealed class DotnetRuntimeTests(DotnetRuntimeFixture emulator) : IClassFi
 
         Assert.Equal((1L, 2L), ((long?)first["echo"]!["i"], (long?)second["echo"]!["i"]));
         Assert.NotEqual((string?)first["requestId"], (string?)second["requestId"]);
+        // The deadline of a warm invocation is its start plus the function timeout (10 s); the emulator grants a cold
+        // one the init limit on top.
+        Assert.InRange((long)second["remainingMs"]!, 1, 10_000);
         Assert.Equal((string?)first["logStreamName"], (string?)second["logStreamName"]);
     }
 
