@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Doqutore.IntegrationTests.Recording;
 using Doqutore.Lambda.Events;
 
 namespace Doqutore.Lambda.Tests.Events;
@@ -12,7 +13,7 @@ public class CloudTrailEventTests
     [MemberData(nameof(Cases))]
     public void A_CloudTrail_event_reads_and_writes_back_every_member(string caseName)
     {
-        Skip.IfNot(PantherRecords.Available, PantherRecords.SkipReason);
+        Skip.IfNot(PantherEvents.Available, PantherEvents.SkipReason);
         var original = PantherRecords.AsEventBridgeEvent(PantherRecords.Record(caseName));
 
         var typed = JsonSerializer.Deserialize(original.ToJsonString(), LambdaEventsJsonContext.Default.EventBridgeEventCloudTrailDetail)!;
@@ -24,7 +25,7 @@ public class CloudTrailEventTests
     [SkippableFact]
     public void StopLogging_by_an_assumed_role_reads_its_session_issuer()
     {
-        Skip.IfNot(PantherRecords.Available, PantherRecords.SkipReason);
+        Skip.IfNot(PantherEvents.Available, PantherEvents.SkipReason);
         var json = PantherRecords.AsEventBridgeEvent(PantherRecords.Record("AWS.CloudTrail.Stopped / CloudTrail Was Stopped")).ToJsonString();
 
         var e = JsonSerializer.Deserialize(json, LambdaEventsJsonContext.Default.EventBridgeEventCloudTrailDetail)!;

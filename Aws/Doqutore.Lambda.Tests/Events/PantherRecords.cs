@@ -1,31 +1,16 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Doqutore.IntegrationTests.Recording;
 
 namespace Doqutore.Lambda.Tests.Events;
 
 /// <summary>
-/// The CloudTrail records of Panther's detection tests (<c>../shared/testdata/cloudtrail/panther</c>) that are in
-/// CloudTrail's own form: camelCase fields and ISO 8601 <c>eventTime</c> (Panther normalized some cases to
-/// <c>2019-01-01 00:00:00</c> or lower-case keys, which CloudTrail never writes). Absent beside a clone without shared/.
+/// The CloudTrail records of Panther's detection tests (<see cref="PantherEvents"/>) that are in CloudTrail's own
+/// form: camelCase fields and ISO 8601 <c>eventTime</c> (Panther normalized some cases to <c>2019-01-01 00:00:00</c>
+/// or lower-case keys, which CloudTrail never writes).
 /// </summary>
 internal static partial class PantherRecords
 {
-    public const string SkipReason = "shared/testdata/cloudtrail/panther not found beside the repository (../shared).";
-
-    private static readonly Lazy<string?> Folder = new(() =>
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Doqutore.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = directory?.Parent is null ? null : Path.Combine(directory.Parent.FullName, "shared", "testdata", "cloudtrail", "panther");
-        return folder is not null && Directory.Exists(folder) ? folder : null;
-    });
-
-    public static bool Available => Folder.Value is not null;
-
     public static TheoryData<string> CaseNames()
     {
         var data = new TheoryData<string>();
@@ -42,7 +27,7 @@ internal static partial class PantherRecords
         return data;
     }
 
-    public static JsonObject Record(string caseName) => All().Single(c => c.Name == caseName).Record;
+    public static JsonObject Record(string caseName) => All().Single(c => c.Name == caseName).Event;
 
     /// <summary>The record inside the envelope EventBridge gives it for a rule's target.</summary>
     public static JsonObject AsEventBridgeEvent(JsonObject record) => new()
@@ -58,25 +43,8 @@ internal static partial class PantherRecords
         ["detail"] = record.DeepClone(),
     };
 
-    private static IEnumerable<(string Name, JsonObject Record)> All()
-    {
-        if (Folder.Value is not { } folder)
-        {
-            yield break;
-        }
-
-        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            foreach (var testCase in JsonNode.Parse(File.ReadAllText(file))!["cases"]!.AsArray())
-            {
-                var record = testCase!["event"]!.AsObject();
-                if ((string?)record["eventTime"] is { } time && CloudTrailTime().IsMatch(time) && record["eventName"] is not null)
-                {
-                    yield return ($"{Path.GetFileNameWithoutExtension(file)} / {(string)testCase["name"]!}", record);
-                }
-            }
-        }
-    }
+    private static IEnumerable<(string Name, JsonObject Event)> All() => PantherEvents.All()
+        .Where(c => (string?)c.Event["eventTime"] is { } time && CloudTrailTime().IsMatch(time) && c.Event["eventName"] is not null);
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")]
     private static partial Regex CloudTrailTime();

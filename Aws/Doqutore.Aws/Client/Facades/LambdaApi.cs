@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Doqutore.Aws.Protocols;
+using static Doqutore.Aws.Client.Facades.FacadeJson;
 
 namespace Doqutore.Aws.Client.Facades;
 
@@ -255,24 +256,14 @@ public sealed class LambdaApi(AwsClient client) : ILambdaApi
         StateReasonCode = (string?)c["StateReasonCode"],
         LastUpdateStatus = (string?)c["LastUpdateStatus"],
         PackageType = (string?)c["PackageType"],
-        Architectures = (c["Architectures"] as JsonArray ?? []).Select(a => (string?)a).OfType<string>().ToArray(),
+        Architectures = List(c["Architectures"]),
     };
 
     // The tree holds integers as long (see OperationData).
     private static int? Int(JsonNode? node) => (int?)(long?)node;
 
-    private static void Set<T>(JsonObject input, string member, T? value)
-    {
-        if (value is not null)
-        {
-            input[member] = JsonValue.Create(value);
-        }
-    }
-
     private static JsonObject Map(IEnumerable<KeyValuePair<string, string>> values) =>
         new(values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
-
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     private static Dictionary<string, string> StringMap(JsonNode? node) =>
         (node as JsonObject ?? []).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
