@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Doqutore.Aws.Protocols;
+using static Doqutore.Aws.Client.Facades.FacadeJson;
 
 namespace Doqutore.Aws.Client.Facades;
 
@@ -140,14 +141,6 @@ public sealed class CloudTrailApi(AwsClient client) : ICloudTrailApi
         return input;
     }
 
-    private static void Set<T>(JsonObject input, string member, T? value)
-    {
-        if (value is not null)
-        {
-            input[member] = JsonValue.Create(value);
-        }
-    }
-
     private static TrailConfiguration Configuration(JsonObject t) => new((string?)t["Name"] ?? string.Empty, (string?)t["TrailARN"] ?? string.Empty, (string?)t["S3BucketName"])
     {
         S3KeyPrefix = (string?)t["S3KeyPrefix"],
@@ -199,10 +192,6 @@ public sealed class CloudTrailApi(AwsClient client) : ICloudTrailApi
 
         return field;
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
-
-    private static string[] List(JsonNode? node) => (node as JsonArray ?? []).Select(v => (string?)v).Where(v => v is not null).Select(v => v!).ToArray();
 
     private static DateTimeOffset? Time(JsonNode? node) => node is null ? null : Timestamps.Read(node);
 }
