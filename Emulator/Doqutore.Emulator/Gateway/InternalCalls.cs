@@ -17,7 +17,14 @@ namespace Doqutore.Emulator.Gateway;
 /// <param name="Operation">The operation name as the model names it (<c>CreateBucket</c>).</param>
 /// <param name="Input">The operation's input in <see cref="OperationData"/> tree form.</param>
 /// <param name="InvokedBy">The service making the call (<c>cloudformation.amazonaws.com</c>): CloudTrail's <c>invokedBy</c>, <c>sourceIPAddress</c> and <c>userAgent</c>.</param>
-public sealed record InternalCall(Principal Caller, string Region, string ServiceId, string Operation, JsonObject Input, string InvokedBy);
+public sealed record InternalCall(Principal Caller, string Region, string ServiceId, string Operation, JsonObject Input, string InvokedBy)
+{
+    /// <summary>
+    /// The endpoint the work was asked for at (the base URL of the caller's request): URLs a provider derives from
+    /// the request (queue URLs) then work from where the caller stands.
+    /// </summary>
+    public Uri Endpoint { get; init; } = InternalCalls.DefaultEndpoint;
+}
 
 /// <summary>
 /// The gateway's chain for calls that start inside the emulator: the input is serialized as a client would send it
@@ -28,16 +35,19 @@ public sealed record InternalCall(Principal Caller, string Region, string Servic
 /// skipped: the caller was authenticated by the request that started the work.
 /// </summary>
 public sealed class InternalCalls(
-    ProviderRegistry providers,
+    IServiceProvider services,
     IRequestAuthorizer authorizer,
     IEnumerable<ICallRecorder> recorders,
     GatewayDiagnostics diagnostics,
     TimeProvider clock)
 {
-    /// <summary>Where internal requests say they were sent; URLs a provider derives from it (queue URLs) use it.</summary>
-    public static readonly Uri Endpoint = new("http://localhost:4566");
+    /// <summary>Where internal requests say they were sent when the call names no endpoint.</summary>
+    public static readonly Uri DefaultEndpoint = new("http://localhost:4566");
 
     private readonly ICallRecorder[] _recorders = recorders.ToArray();
+
+    // Resolved on first use: the registry holds the providers, and a provider (CloudFormation) holds this seam.
+    private ProviderRegistry Providers => field ??= services.GetRequiredService<ProviderRegistry>();
 
     /// <summary>Performs <paramref name="call"/> and returns its output; an AWS error is thrown as the service threw it.</summary>
     public async Task<JsonObject> CallAsync(InternalCall call, CancellationToken cancellation = default) =>
@@ -50,7 +60,7 @@ public sealed class InternalCalls(
         var operation = model.GetOperation(call.Operation);
         var codec = ProtocolCodecs.For(model);
         var input = InternalInput.Conform(operation.Input, call.Input);
-        var wire = codec.SerializeRequest(model, operation, new OperationData(input), Endpoint);
+        var wire = codec.SerializeRequest(model, operation, new OperationData(input), call.Endpoint);
         wire.Headers["User-Agent"] = call.InvokedBy;
         var context = new RequestContext(wire, Guid.NewGuid().ToString(), clock.GetUtcNow())
         {
@@ -68,7 +78,7 @@ public sealed class InternalCalls(
         {
             context.Input = codec.ParseRequest(model, operation, wire);
             authorizer.Authorize(context);
-            var table = providers.Find(model.Id);
+            var table = Providers.Find(model.Id);
             if (table is null || !table.TryGet(operation.Name, out var handler))
             {
                 throw new AwsServiceException(

@@ -14,9 +14,9 @@ namespace Doqutore.Emulator.Gateway;
 internal static class InternalInput
 {
     public static JsonObject Conform(Shape? shape, JsonObject input) =>
-        shape is null ? input : (JsonObject)Conform(shape, input)!;
+        shape is null ? input : (JsonObject)ConformNode(shape, input)!;
 
-    private static JsonNode? Conform(Shape shape, JsonNode? node)
+    private static JsonNode? ConformNode(Shape shape, JsonNode? node)
     {
         if (node is null)
         {
@@ -29,17 +29,17 @@ internal static class InternalInput
                 var structure = new JsonObject();
                 foreach (var (name, value) in obj)
                 {
-                    structure[name] = shape.GetMember(name) is { } member ? Conform(member.Shape, value) : value?.DeepClone();
+                    structure[name] = shape.GetMember(name) is { } member ? ConformNode(member.Shape, value) : value?.DeepClone();
                 }
 
                 return structure;
             case ShapeType.List when node is JsonArray array && shape.ListMember is { } item:
-                return new JsonArray([.. array.Select(v => Conform(item.Shape, v))]);
+                return new JsonArray([.. array.Select(v => ConformNode(item.Shape, v))]);
             case ShapeType.Map when node is JsonObject map && shape.MapValue is { } mapValue:
                 var result = new JsonObject();
                 foreach (var (key, value) in map)
                 {
-                    result[key] = Conform(mapValue.Shape, value);
+                    result[key] = ConformNode(mapValue.Shape, value);
                 }
 
                 return result;

@@ -43,6 +43,9 @@ public sealed class Stack(string stackId, string name, DateTimeOffset created)
     /// <summary>Who acts for the stack: the principal of the last CreateStack, UpdateStack or DeleteStack call (or its RoleARN's session).</summary>
     public required Principal Caller { get; set; }
 
+    /// <summary>The endpoint the last stack operation was requested at; the stack's AWS calls address it too.</summary>
+    public Uri Endpoint { get; set; } = Gateway.InternalCalls.DefaultEndpoint;
+
     /// <summary>Resources by logical id, in creation order.</summary>
     public Dictionary<string, StackResource> Resources { get; set; } = new(StringComparer.Ordinal);
 

@@ -10,8 +10,16 @@ public sealed partial class CloudFormationProvider
     {
         var name = CloudFormationInput.Required(input, "StackName");
         CloudFormationInput.CheckStackName(name);
-        var template = await ReadTemplateAsync(context, input).ConfigureAwait(false);
         var region = Region(context);
+        lock (region.Gate)
+        {
+            if (region.Find(name) is not null)
+            {
+                throw CloudFormationErrors.AlreadyExists(name);
+            }
+        }
+
+        var template = await ReadTemplateAsync(context, input).ConfigureAwait(false);
         var stackId = $"arn:aws:cloudformation:{context.Region}:{context.AccountId}:stack/{name}/{Guid.NewGuid()}";
         var plan = Plan(context, template, CloudFormationInput.Parameters(input), name, stackId);
         var capabilities = CloudFormationInput.Strings(input, "Capabilities");
@@ -31,6 +39,7 @@ public sealed partial class CloudFormationProvider
             Tags = input["Tags"] as JsonArray is { } tags ? (JsonArray)tags.DeepClone() : [],
             RoleArn = roleArn,
             Caller = Actor(context, roleArn),
+            Endpoint = new Uri(context.BaseUrl),
             DisableRollback = CloudFormationInput.Flag(input, "DisableRollback") || onFailure == "DO_NOTHING",
             DeleteOnFailure = onFailure == "DELETE",
             TerminationProtection = CloudFormationInput.Flag(input, "EnableTerminationProtection"),
@@ -79,6 +88,7 @@ public sealed partial class CloudFormationProvider
 
             var roleArn = CloudFormationInput.Text(input, "RoleARN") ?? stack.RoleArn;
             stack.Caller = Actor(context, roleArn);
+            stack.Endpoint = new Uri(context.BaseUrl);
             stack.RoleArn = roleArn;
             stack.Capabilities = capabilities;
             if (input["Tags"] is JsonArray tags)
@@ -115,6 +125,7 @@ public sealed partial class CloudFormationProvider
 
             var roleArn = CloudFormationInput.Text(input, "RoleARN") ?? stack.RoleArn;
             stack.Caller = Actor(context, roleArn);
+            stack.Endpoint = new Uri(context.BaseUrl);
         }
 
         worker.Enqueue(cancellation => operations.DeleteAsync(region, stack, cancellation));

@@ -78,7 +78,7 @@ public sealed partial class CloudFormationProvider(
 
         try
         {
-            var output = await calls.InvokeAsync(new InternalCall(context.Principal, context.Region, "s3", "GetObject", new JsonObject { ["Bucket"] = bucket, ["Key"] = key }, StackOperations.ServicePrincipal), context.Aborted).ConfigureAwait(false);
+            var output = await calls.InvokeAsync(new InternalCall(context.Principal, context.Region, "s3", "GetObject", new JsonObject { ["Bucket"] = bucket, ["Key"] = key }, StackOperations.ServicePrincipal) { Endpoint = new Uri(context.BaseUrl) }, context.Aborted).ConfigureAwait(false);
             await using var stream = output.Stream ?? Stream.Null;
             using var reader = new StreamReader(stream);
             return await reader.ReadToEndAsync(context.Aborted).ConfigureAwait(false);

@@ -106,6 +106,7 @@ public sealed partial class StackOperations(ResourceTypes types, InternalCalls c
                 return $"The following resource(s) failed to {verb.ToLowerInvariant()}: [{logicalId}]. " + (verb == "CREATE" ? "Rollback requested by user." : string.Empty);
             }
 
+            Event(region, stack, resource, "CREATE_IN_PROGRESS", "Resource creation Initiated");
             Event(region, stack, resource, "CREATE_COMPLETE", null);
         }
 
@@ -315,8 +316,9 @@ public sealed partial class StackOperations(ResourceTypes types, InternalCalls c
     private ResourceContext Context(Stack stack, string logicalId, JsonObject properties, CancellationToken cancellation)
     {
         var caller = stack.Caller;
+        var endpoint = stack.Endpoint;
         return new ResourceContext((service, operation, input) =>
-            calls.CallAsync(new InternalCall(caller, Region(stack), service, operation, input, ServicePrincipal), cancellation))
+            calls.CallAsync(new InternalCall(caller, Region(stack), service, operation, input, ServicePrincipal) { Endpoint = endpoint }, cancellation))
         {
             LogicalId = logicalId,
             StackName = stack.Name,

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Doqutore.Emulator.Gateway;
 
 namespace Doqutore.Emulator.Providers.CloudFormation;
 
@@ -7,7 +8,7 @@ namespace Doqutore.Emulator.Providers.CloudFormation;
 /// after answering CreateStack, UpdateStack or DeleteStack with the stack id. One operation at a time keeps two stacks
 /// from racing for the same export or physical name; a failing operation never stops the worker.
 /// </summary>
-public sealed partial class StackWorker(ILogger<StackWorker> logger) : BackgroundService
+public sealed partial class StackWorker(GatewayDiagnostics diagnostics, ILogger<StackWorker> logger) : BackgroundService
 {
     private readonly Channel<Func<CancellationToken, Task>> _queue = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -23,6 +24,7 @@ public sealed partial class StackWorker(ILogger<StackWorker> logger) : Backgroun
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                diagnostics.Unexpected("cloudformation stack operation", e);
                 LogFailure(logger, e);
             }
         }
