@@ -126,6 +126,12 @@ public sealed partial class CloudFormationProvider
             var roleArn = CloudFormationInput.Text(input, "RoleARN") ?? stack.RoleArn;
             stack.Caller = Actor(context, roleArn);
             stack.Endpoint = new Uri(context.BaseUrl);
+            if (!stack.InProgress)
+            {
+                // The status moves at once, as in AWS; an operation still under way finishes first, then the delete runs.
+                stack.Status = "DELETE_IN_PROGRESS";
+                stack.Events.Insert(0, new StackEvent(Guid.NewGuid().ToString(), stack.Name, stack.StackId, "AWS::CloudFormation::Stack", Now, "DELETE_IN_PROGRESS", "User Initiated", null));
+            }
         }
 
         worker.Enqueue(cancellation => operations.DeleteAsync(region, stack, cancellation));

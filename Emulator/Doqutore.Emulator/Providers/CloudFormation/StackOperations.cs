@@ -55,7 +55,11 @@ public sealed partial class StackOperations(ResourceTypes types, InternalCalls c
                 .FirstOrDefault();
         }
 
-        SetStatus(region, stack, "DELETE_IN_PROGRESS", "User Initiated");
+        if (stack.Status != "DELETE_IN_PROGRESS")
+        {
+            SetStatus(region, stack, "DELETE_IN_PROGRESS", "User Initiated");
+        }
+
         if (inUse is not null)
         {
             SetStatus(region, stack, "DELETE_FAILED", inUse);
