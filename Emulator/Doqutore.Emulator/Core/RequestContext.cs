@@ -54,6 +54,9 @@ public sealed class RequestContext
     /// <summary>The caller's source address, as CloudTrail's <c>sourceIPAddress</c> and <c>aws:SourceIp</c>.</summary>
     public string SourceIp { get; set; } = "127.0.0.1";
 
+    /// <summary>The service that made this call for the principal (<c>cloudformation.amazonaws.com</c>), CloudTrail's <c>userIdentity.invokedBy</c>; null for direct calls.</summary>
+    public string? InvokedBy { get; set; }
+
     /// <summary>Cancelled when the caller goes away: long-running operations (SQS long polls) stop waiting.</summary>
     public CancellationToken Aborted { get; init; }
 

@@ -4,6 +4,7 @@ using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Delivery;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
+using Doqutore.Emulator.Providers.CloudFormation;
 using Doqutore.Emulator.Providers.CloudTrail;
 using Doqutore.Emulator.Providers.CloudWatch;
 using Doqutore.Emulator.Providers.DynamoDb;
@@ -58,6 +59,7 @@ public static class EmulatorServices
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
         services.AddLambda(configuration);
+        services.AddCloudFormation(configuration);
         return services;
     }
 

@@ -37,10 +37,16 @@ public sealed class CloudTrailRecordBuilder(UserIdentity identities)
         var accountId = AccountOf(context, caller);
         var shape = RecordShape.For(model.Id);
 
+        var identity = identities.For(caller);
+        if (context.InvokedBy is { } invokedBy)
+        {
+            identity["invokedBy"] = invokedBy;
+        }
+
         var record = new JsonObject
         {
             ["eventVersion"] = EventVersion,
-            ["userIdentity"] = identities.For(caller),
+            ["userIdentity"] = identity,
             ["eventTime"] = completedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["eventSource"] = eventSource,
             ["eventName"] = operation.Name,

@@ -47,10 +47,10 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "events list-archives", "events", "ListArchives" },
-        { "s3api get-bucket-acl --bucket any-bucket", "s3", "GetBucketAcl" },
+        { "s3api get-bucket-website --bucket any-bucket", "s3", "GetBucketWebsite" },
         { "dynamodb describe-limits", "dynamodb", "DescribeLimits" },
         { "lambda list-layers", "lambda", "ListLayers" },
-        { "cloudformation list-stacks", "cloudformation", "ListStacks" },
+        { "cloudformation describe-type-registration --registration-token none", "cloudformation", "DescribeTypeRegistration" },
         { "cognito-idp list-user-pools --max-results 5", "cognito-idp", "ListUserPools" },
         { "wafv2 list-web-acls --scope REGIONAL", "wafv2", "ListWebACLs" },
         { "apigateway get-rest-apis", "apigateway", "GetRestApis" },
