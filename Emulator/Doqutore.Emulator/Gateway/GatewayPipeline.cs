@@ -78,12 +78,12 @@ public sealed partial class GatewayPipeline(
         var request = context.Request;
 
         // 1. Route: service, region, operation. Form bodies are read first because the Action is inside.
-        if (ServiceRouter.LooksLikeQuery(request) && !request.QueryLookup.Contains("Action"))
+        var scope = CredentialScope.Read(request);
+        if (router.IsQuery(request, scope) && !request.QueryLookup.Contains("Action"))
         {
             request.Body = await HttpWire.ReadBodyAsync(http, _options.MaxBufferedBodyBytes).ConfigureAwait(false);
         }
 
-        var scope = CredentialScope.Read(request);
         var model = router.Route(request, scope);
         context.Service = model;
         context.Region = scope?.Region ?? _options.DefaultRegion;
@@ -155,7 +155,7 @@ public sealed partial class GatewayPipeline(
 
     private WireResponse SerializeError(RequestContext context, AwsServiceException error)
     {
-        var model = context.Service ?? FallbackModel(ServiceRouter.GuessProtocol(context.Request));
+        var model = context.Service ?? FallbackModel(router.GuessProtocol(context.Request));
         try
         {
             return ProtocolCodecs.For(model).SerializeError(model, error, context.RequestId);

@@ -45,9 +45,7 @@ public sealed class ServiceRouter
 
         var signingName = scope?.Service;
 
-        // A form-encoded POST signed for a REST service (S3 DeleteObjects from a client that labels every POST
-        // as a form) is a REST call: only the Action parameter makes a query call to such a service.
-        if (LooksLikeQuery(request) && !IsRestFormPost(request, signingName))
+        if (IsQuery(request, scope))
         {
             return ServiceModels.Get(RouteQuery(request, signingName));
         }
@@ -110,6 +108,14 @@ public sealed class ServiceRouter
     private static bool IsCandidate(ServiceModelInfo model, string? signingName) =>
         signingName is null || model.Metadata.SigningName == signingName;
 
+    /// <summary>
+    /// Whether the request is a query-protocol call: it <see cref="LooksLikeQuery"/>, and is not a form-encoded POST
+    /// signed for a REST-only service (S3 DeleteObjects from a client that labels every POST as a form): only the
+    /// Action parameter makes a query call to such a service.
+    /// </summary>
+    public bool IsQuery(WireRequest request, CredentialScope? scope) =>
+        LooksLikeQuery(request) && !IsRestFormPost(request, scope?.Service);
+
     private bool IsRestFormPost(WireRequest request, string? signingName) =>
         signingName is not null
         && !request.QueryLookup.Contains("Action")
@@ -166,9 +172,9 @@ public sealed class ServiceRouter
     }
 
     /// <summary>The protocol whose error format suits a request we cannot route.</summary>
-    public static Protocol GuessProtocol(WireRequest request) =>
+    public Protocol GuessProtocol(WireRequest request) =>
         request.Headers.Contains("X-Amz-Target") ? Protocol.Json
-        : LooksLikeQuery(request) ? Protocol.Query
+        : IsQuery(request, CredentialScope.Read(request)) ? Protocol.Query
         : (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false) ? Protocol.RestJson
         : Protocol.RestXml;
 

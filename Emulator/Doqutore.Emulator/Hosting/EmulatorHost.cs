@@ -35,12 +35,14 @@ public static class EmulatorHost
         var app = builder.Build();
 
         // AWS requests go straight to the gateway, before endpoint routing: only the emulator's own paths (all
-        // under /_doqutore/, which no AWS request can use) pay for the route matcher.
+        // under /_doqutore/, which no AWS request can use) pay for the route matcher. One of those that names no
+        // endpoint still gets the gateway's AWS-shaped answer.
         var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
         app.Use((http, next) => http.Request.Path.StartsWithSegments(InternalEndpoints.Prefix, StringComparison.Ordinal)
             ? next(http)
             : pipeline.HandleAsync(http));
         app.UseRouting();
+        app.Use((http, next) => http.GetEndpoint() is null ? pipeline.HandleAsync(http) : next(http));
         app.MapInternalEndpoints();
         return app;
     }

@@ -9,8 +9,9 @@
 // same code.
 //
 // The shape a request must get follows the gateway's routing contract (ServiceRouter's documentation),
-// restated here independently rather than by calling the router: an X-Amz-Target header means json; a form
-// content type or an Action query parameter means query; otherwise the service the SigV4 scope names
+// restated here independently rather than by calling the router: an X-Amz-Target header means json; a POST
+// with a form content type (unless signed for a REST-only service such as S3), or a GET or POST with an Action
+// query parameter, means query (PUT, DELETE, HEAD never are); otherwise the service the SigV4 scope names
 // decides; an unsigned REST request is rest-json or S3's rest-xml depending on its path, so either is fine.
 using System.Text;
 using System.Text.Json;
@@ -87,8 +88,11 @@ public static class AwsErrorShapes
             return AnyProtocol;
         }
 
-        var form = contentTypes.Length == 1 && contentTypes[0].TrimStart().StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-        if (form || FormEncoding.Parse(request.RawQuery).Any(p => p.Key == "Action"))
+        var post = string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase);
+        var get = string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase);
+        var form = post && contentTypes.Length == 1 && contentTypes[0].TrimStart().StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        var action = (post || get) && FormEncoding.Parse(request.RawQuery).Any(p => p.Key == "Action");
+        if (action || (form && !(request.Signing != FuzzSigning.Unsigned && IsRestOnly(request.SigningName))))
         {
             return [Protocol.Query];
         }
@@ -106,6 +110,13 @@ public static class AwsErrorShapes
         }
 
         return [Protocol.RestJson, Protocol.RestXml];
+    }
+
+    /// <summary>A service with a REST model and no query one: a form-labelled POST signed for it is a REST call.</summary>
+    private static bool IsRestOnly(string signingName)
+    {
+        var models = ServiceModels.All().Where(m => m.Metadata.SigningName == signingName).ToArray();
+        return models.Any(m => m.Protocol is Protocol.RestJson or Protocol.RestXml) && !models.Any(m => m.Protocol == Protocol.Query);
     }
 
     /// <summary>The shape of an error response and its code, or nulls.</summary>

@@ -66,11 +66,19 @@ public static class RestBindings
     public static Dictionary<string, string>? MatchLabels(Operation operation, WireRequest request)
     {
         var template = operation.Uri;
-        var missing = template.QueryLiterals
-            .Where(l => ServiceQuirks.OptionalQueryLiterals.Contains(l.Key) && !request.QueryLookup.Contains(l.Key))
-            .Select(l => new KeyValuePair<string, string>(l.Key, l.Value ?? string.Empty))
-            .ToList();
-        var query = missing.Count == 0
+
+        // Resolution tries every operation of the request's method: only a template with an optional literal
+        // the request left out needs a query of its own.
+        List<KeyValuePair<string, string>>? missing = null;
+        foreach (var (key, value) in template.QueryLiterals)
+        {
+            if (ServiceQuirks.OptionalQueryLiterals.Contains(key) && !request.QueryLookup.Contains(key))
+            {
+                (missing ??= []).Add(new(key, value ?? string.Empty));
+            }
+        }
+
+        var query = missing is null
             ? request.QueryLookup
             : request.Query.Concat(missing).ToLookup(p => p.Key, p => p.Value, StringComparer.Ordinal);
         return template.Match(request.RawPath, query);
