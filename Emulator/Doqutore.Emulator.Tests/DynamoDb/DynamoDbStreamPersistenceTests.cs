@@ -125,6 +125,27 @@ public sealed class DynamoDbStreamPersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Sequence_numbers_keep_rising_after_a_restart_that_trimmed_every_record()
+    {
+        string arn;
+        string first;
+        using (var ddb = Start())
+        {
+            arn = CreateStreamTable(ddb);
+            ddb.Put(Table, Patient("1", "Ada"));
+            first = Summary(Records(ddb, Iterator(ddb, arn, "TRIM_HORIZON"))).Single().Sequence;
+        }
+
+        clock.Advance(TimeSpan.FromHours(25));
+        using var restarted = Start();
+        restarted.Put(Table, Patient("2", "Grace"));
+        var after = Summary(Records(restarted, Iterator(restarted, arn, "TRIM_HORIZON")));
+
+        Assert.Equal(["Grace"], after.Select(r => r.Name));
+        Assert.True(string.CompareOrdinal(after.Single().Sequence, first) > 0);
+    }
+
+    [Fact]
     public void A_disabled_stream_stays_readable_after_a_restart_and_is_gone_a_day_later()
     {
         string arn;

@@ -175,7 +175,7 @@ internal sealed class DynamoDbTable
         }
 
         var places = (index?.Items ?? items).Range(KeySchema.Canonical(partitionValue), lower, upper, forward);
-        return places.Where(p => after is null || StoredItemComparer.Instance.Compare(p, after) != 0).Select(p => p.Item!);
+        return (after is null ? places : places.Where(p => StoredItemComparer.Instance.Compare(p, after) != 0)).Select(p => p.Item!);
     }
 
     /// <summary>Every item of the table or of an index (partitions in canonical-key order), after <paramref name="start"/> when given.</summary>

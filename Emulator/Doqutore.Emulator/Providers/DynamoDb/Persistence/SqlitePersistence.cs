@@ -74,6 +74,8 @@ internal sealed class SqlitePersistence : IDynamoDbPersistence, IDisposable
     {
         lock (commitGate)
         {
+            // Remember each stream's next sequence number before trimming, so numbers are never handed out twice.
+            Execute("UPDATE streams SET next_sequence = MAX(next_sequence, COALESCE((SELECT MAX(sequence) + 1 FROM stream_records r WHERE r.arn = streams.arn), 0))");
             Execute("DELETE FROM stream_records WHERE created < $c", ("$c", trimBefore.ToUnixTimeMilliseconds()));
             var streams = new List<PersistedStream>();
             foreach (var row in Rows("SELECT arn, account, region, definition, next_sequence FROM streams", []))

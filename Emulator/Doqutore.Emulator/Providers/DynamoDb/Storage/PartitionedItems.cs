@@ -58,7 +58,8 @@ internal sealed class PartitionedItems
             return [];
         }
 
-        var view = items.GetViewBetween(lower, upper);
+        // A whole partition needs no view (a view checks its bounds at every step).
+        var view = ReferenceEquals(lower, StoredItem.First) && ReferenceEquals(upper, StoredItem.Last) ? items : items.GetViewBetween(lower, upper);
         return forward ? view : view.Reverse();
     }
 
