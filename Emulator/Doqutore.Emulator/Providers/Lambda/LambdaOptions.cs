@@ -22,8 +22,8 @@ public sealed class LambdaOptions
 
     /// <summary>
     /// Lifetime of the execution role credentials a new environment receives. An environment is recycled (it takes
-    /// no new invocation and is shut down) five minutes before they expire, as AWS recycles environments rather than
-    /// renewing credentials inside a running process.
+    /// no new invocation and is shut down) once its credentials would not outlive another invocation (the function's
+    /// timeout plus a minute), as AWS recycles environments rather than renewing credentials inside a running process.
     /// </summary>
     public TimeSpan CredentialLifetime { get; set; } = TimeSpan.FromHours(1);
 

@@ -37,8 +37,13 @@ internal sealed partial class LambdaProvider
         };
         var config = FunctionSettings.Apply(seed, input);
         FunctionSettings.CheckPackageSettings(config);
-        if ((string?)input["Architectures"]?[0] is { } architecture)
+        if (input["Architectures"] is JsonArray { Count: > 0 } architectures && (string?)architectures[0] is { } architecture)
         {
+            if (architecture is not ("x86_64" or "arm64"))
+            {
+                throw LambdaErrors.Validation(architecture, "architectures", "Member must satisfy enum value set: [x86_64, arm64]");
+            }
+
             config = config with { Architecture = architecture };
         }
 

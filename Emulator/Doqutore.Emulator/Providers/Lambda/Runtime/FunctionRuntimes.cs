@@ -21,6 +21,7 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
     private readonly Dictionary<(string Account, string Region, string Name), List<ExecutionEnvironment>> _idle = [];
     private readonly Dictionary<(string Account, string Region), Dictionary<string, int>> _running = [];
     private readonly Lock _gate = new();
+    private readonly Lock _unpackGate = new();
     private readonly LambdaStore _store;
     private readonly StsSessions _sessions;
     private readonly IIamIdentityLookup _iam;
@@ -166,7 +167,7 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
             {
                 var environment = idle[^1];
                 idle.RemoveAt(idle.Count - 1);
-                if (!environment.IsEnded && environment.Config.RevisionId == config.RevisionId && environment.CredentialsExpire - now > TimeSpan.FromMinutes(5))
+                if (!environment.IsEnded && environment.Config.RevisionId == config.RevisionId && environment.CredentialsExpire - now > CredentialMargin(config))
                 {
                     return environment;
                 }
@@ -200,7 +201,8 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
     private ExecutionEnvironment? StartEnvironment(FunctionConfig config, byte[] code, out InvocationResult? error)
     {
         var taskRoot = Path.Combine(_tasksDirectory, Convert.ToHexString(Convert.FromBase64String(config.CodeSha256)).ToLowerInvariant());
-        lock (_gate)
+        // Unpacking can take a while for a large package: it must not hold up other functions' bookkeeping.
+        lock (_unpackGate)
         {
             DeploymentPackage.Unpack(code, taskRoot);
         }
@@ -303,6 +305,9 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
             }
         }
     }
+
+    /// <summary>An environment takes an invocation only if its credentials outlive the invocation's longest run by a minute.</summary>
+    private static TimeSpan CredentialMargin(FunctionConfig config) => TimeSpan.FromSeconds(config.Timeout) + TimeSpan.FromMinutes(1);
 
     private static (string, string, string) Key(FunctionConfig config) => (config.AccountId, config.Region, config.Name);
 
