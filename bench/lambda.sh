@@ -2,7 +2,8 @@
 # Lambda through the emulator: cold start of a bootstrap function (a new process per run) and warm Invoke p50/p99
 # (goal p99 < 5 ms on loopback), with boto3 as the client. Builds the emulator in Release, starts it on a free port,
 # runs bench/lambda/invoke_bench.py, stops it.
-# Arguments: [cold runs, default 10] [warm invokes, default 1000] [bootstrap, default bench/lambda/bootstrap.py]
+# Arguments: [cold runs, default 10] [warm invokes, default 1000] [package: a bootstrap file, a directory such as a
+# published C# bootstrap, or a zip; default bench/lambda/bootstrap.py]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build Emulator/Doqutore.Emulator -c Release --nologo -v quiet

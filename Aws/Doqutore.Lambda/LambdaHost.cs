@@ -149,10 +149,11 @@ public static class LambdaHost
             }
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
-            var remaining = invocation.Deadline - options.Clock.GetUtcNow();
             if (invocation.Deadline != DateTimeOffset.MaxValue)
             {
-                deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+                // Lambda's longest timeout is 15 minutes; the cap only keeps a nonsense header from throwing here.
+                var remaining = invocation.Deadline - options.Clock.GetUtcNow();
+                deadline.CancelAfter(remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining);
             }
 
             var requestLogger = logger.ForRequest(invocation.AwsRequestId);

@@ -14,7 +14,7 @@ public class CloudTrailEventTests
     public void A_CloudTrail_event_reads_and_writes_back_every_member(string caseName)
     {
         Skip.IfNot(PantherEvents.Available, PantherEvents.SkipReason);
-        var original = PantherRecords.AsEventBridgeEvent(PantherRecords.Record(caseName));
+        var original = PantherRecords.AsEventBridgeEvent(caseName);
 
         var typed = JsonSerializer.Deserialize(original.ToJsonString(), LambdaEventsJsonContext.Default.EventBridgeEventCloudTrailDetail)!;
         var written = JsonNode.Parse(JsonSerializer.Serialize(typed, LambdaEventsJsonContext.Default.EventBridgeEventCloudTrailDetail))!;
@@ -26,7 +26,7 @@ public class CloudTrailEventTests
     public void StopLogging_by_an_assumed_role_reads_its_session_issuer()
     {
         Skip.IfNot(PantherEvents.Available, PantherEvents.SkipReason);
-        var json = PantherRecords.AsEventBridgeEvent(PantherRecords.Record("AWS.CloudTrail.Stopped / CloudTrail Was Stopped")).ToJsonString();
+        var json = PantherRecords.AsEventBridgeEvent("AWS.CloudTrail.Stopped / CloudTrail Was Stopped").ToJsonString();
 
         var e = JsonSerializer.Deserialize(json, LambdaEventsJsonContext.Default.EventBridgeEventCloudTrailDetail)!;
 

@@ -11,40 +11,28 @@ namespace Doqutore.Lambda.Tests.Events;
 /// </summary>
 internal static partial class PantherRecords
 {
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (name, _) in All())
-        {
-            data.Add(name);
-        }
-
-        if (data.Count == 0)
-        {
-            data.Add("(testdata absent)");
-        }
-
-        return data;
-    }
-
-    public static JsonObject Record(string caseName) => All().Single(c => c.Name == caseName).Event;
+    public static TheoryData<string> CaseNames() => PantherEvents.CaseNames(InCloudTrailForm);
 
     /// <summary>The record inside the envelope EventBridge gives it for a rule's target.</summary>
-    public static JsonObject AsEventBridgeEvent(JsonObject record) => new()
+    public static JsonObject AsEventBridgeEvent(string caseName)
     {
-        ["version"] = "0",
-        ["id"] = "6f8d3a5e-36a2-4d1a-9c7e-0e4d2f4f5b11",
-        ["detail-type"] = "AWS API Call via CloudTrail",
-        ["source"] = "aws." + ((string?)record["eventSource"] ?? "unknown").Split('.')[0],
-        ["account"] = (string?)record["recipientAccountId"] ?? "123456789012",
-        ["time"] = (string?)record["eventTime"],
-        ["region"] = (string?)record["awsRegion"] ?? "us-east-1",
-        ["resources"] = new JsonArray(),
-        ["detail"] = record.DeepClone(),
-    };
+        var record = PantherEvents.Event(caseName);
+        return new()
+        {
+            ["version"] = "0",
+            ["id"] = "6f8d3a5e-36a2-4d1a-9c7e-0e4d2f4f5b11",
+            ["detail-type"] = "AWS API Call via CloudTrail",
+            ["source"] = "aws." + ((string?)record["eventSource"] ?? "unknown").Split('.')[0],
+            ["account"] = (string?)record["recipientAccountId"] ?? "123456789012",
+            ["time"] = (string?)record["eventTime"],
+            ["region"] = (string?)record["awsRegion"] ?? "us-east-1",
+            ["resources"] = new JsonArray(),
+            ["detail"] = record.DeepClone(),
+        };
+    }
 
-    private static IEnumerable<(string Name, JsonObject Event)> All() => PantherEvents.All()
-        .Where(c => (string?)c.Event["eventTime"] is { } time && CloudTrailTime().IsMatch(time) && c.Event["eventName"] is not null);
+    private static bool InCloudTrailForm(JsonObject record) =>
+        (string?)record["eventTime"] is { } time && CloudTrailTime().IsMatch(time) && record["eventName"] is not null;
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")]
     private static partial Regex CloudTrailTime();

@@ -17,6 +17,7 @@ public sealed class LambdaPersistenceTests : IDisposable
     [Fact]
     public async Task A_function_is_as_it_was_after_the_emulator_is_killed_and_restarted()
     {
+        var zip = LambdaHarness.TutorialZip();
         JsonObject before;
         string policy;
         using (var first = await EmulatorProcess.StartAsync(_data))
@@ -27,7 +28,7 @@ public sealed class LambdaPersistenceTests : IDisposable
             await lambda.InvokeAsync("CreateFunction", new JsonObject
             {
                 ["FunctionName"] = "durable", ["Runtime"] = "provided.al2023", ["Handler"] = "function.handler", ["Role"] = role,
-                ["Code"] = new JsonObject { ["ZipFile"] = Convert.ToBase64String(LambdaHarness.TutorialZip()) },
+                ["Code"] = new JsonObject { ["ZipFile"] = Convert.ToBase64String(zip) },
                 ["Tags"] = new JsonObject { ["team"] = "responders" },
             });
             await lambda.InvokeAsync("AddPermission", new JsonObject
@@ -49,7 +50,7 @@ public sealed class LambdaPersistenceTests : IDisposable
         Assert.Equal(2, (long?)function["Concurrency"]!["ReservedConcurrentExecutions"]);
         Assert.Equal(policy, (string?)(await after.InvokeAsync("GetPolicy", new JsonObject { ["FunctionName"] = "durable" }))["Policy"]);
         using var http = new HttpClient();
-        Assert.Equal(LambdaHarness.TutorialZip(), await http.GetByteArrayAsync((string)function["Code"]!["Location"]!));
+        Assert.Equal(zip, await http.GetByteArrayAsync((string)function["Code"]!["Location"]!));
     }
 
     private static AwsClient Client(EmulatorProcess emulator, string service) => new(ServiceModels.Get(service), new AwsClientOptions

@@ -197,6 +197,20 @@ public sealed class LambdaRuntimeTests(LambdaFixture emulator) : IClassFixture<L
     }
 
     [Fact]
+    public async Task The_client_context_reaches_the_runtime_decoded()
+    {
+        var name = await _lambda.Function(LambdaHarness.ScriptZip("""  respond "$(grep -Fi Lambda-Runtime-Client-Context "$HEADERS" | cut -d' ' -f2- | tr -d '\r\n')" """));
+
+        var output = await _lambda.Lambda.InvokeAsync("Invoke", new JsonObject
+        {
+            ["FunctionName"] = name,
+            ["ClientContext"] = Convert.ToBase64String("""{"custom":{"caller":"test"}}"""u8.ToArray()),
+        });
+
+        Assert.Equal("""{"custom":{"caller":"test"}}""", Encoding.UTF8.GetString(Convert.FromBase64String((string)output["Payload"]!)));
+    }
+
+    [Fact]
     public async Task Reserved_variables_are_refused()
     {
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => _lambda.Function(

@@ -18,11 +18,11 @@ public static class PantherEvents
 
     public static bool Available => Folder.Value is not null;
 
-    /// <summary>Every case as "file / case name", for theories (one placeholder row when the data is absent).</summary>
-    public static TheoryData<string> CaseNames()
+    /// <summary>Every case (or those whose event <paramref name="where"/> accepts) as "file / case name", for theories (one placeholder row when none).</summary>
+    public static TheoryData<string> CaseNames(Func<JsonObject, bool>? where = null)
     {
         var data = new TheoryData<string>();
-        foreach (var (name, _) in All())
+        foreach (var (name, _) in All().Where(c => where is null || where(c.Event)))
         {
             data.Add(name);
         }

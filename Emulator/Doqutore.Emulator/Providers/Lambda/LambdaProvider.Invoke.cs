@@ -47,7 +47,7 @@ internal sealed partial class LambdaProvider
         }
 
         CheckRunnable(config);
-        var invocation = new Invocation(context.RequestId, payload, config.Arn) { ClientContext = (string?)values["ClientContext"] };
+        var invocation = new Invocation(context.RequestId, payload, config.Arn) { ClientContext = ClientContext((string?)values["ClientContext"]) };
         var result = await runtimes.InvokeAsync(function, invocation).ConfigureAwait(false)
             ?? throw LambdaErrors.TooManyRequests(function.ReservedConcurrency is null ? "ConcurrentInvocationLimitExceeded" : "ReservedFunctionConcurrentInvocationLimitExceeded");
         var output = new OperationData(new()
@@ -67,6 +67,30 @@ internal sealed partial class LambdaProvider
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// <c>X-Amz-Client-Context</c> is base64 of a JSON document; the runtime receives the document itself
+    /// (<c>Lambda-Runtime-Client-Context</c>), and AWS refuses a value that is not base64 JSON.
+    /// </summary>
+    private static string? ClientContext(string? header)
+    {
+        if (header is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header));
+            using var parsed = JsonDocument.Parse(document);
+            return document;
+        }
+        catch (Exception error) when (error is FormatException or JsonException)
+        {
+            // [guess] the wording.
+            throw LambdaErrors.InvalidRequestContent("Client context must be a valid Base64-encoded JSON object.");
+        }
     }
 
     /// <summary>The emulator runs OS-only runtimes; others are accepted by the control plane but cannot run.</summary>

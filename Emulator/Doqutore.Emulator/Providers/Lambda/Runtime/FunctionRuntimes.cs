@@ -21,6 +21,7 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
     private readonly Dictionary<(string Account, string Region, string Name), List<ExecutionEnvironment>> _idle = [];
     private readonly Dictionary<(string Account, string Region), Dictionary<string, int>> _running = [];
     private readonly Lock _gate = new();
+    private readonly Lock _unpackGate = new();
     private readonly LambdaStore _store;
     private readonly StsSessions _sessions;
     private readonly IIamIdentityLookup _iam;
@@ -200,7 +201,8 @@ internal sealed partial class FunctionRuntimes : IHostedService, IDisposable
     private ExecutionEnvironment? StartEnvironment(FunctionConfig config, byte[] code, out InvocationResult? error)
     {
         var taskRoot = Path.Combine(_tasksDirectory, Convert.ToHexString(Convert.FromBase64String(config.CodeSha256)).ToLowerInvariant());
-        lock (_gate)
+        // Unpacking can take a while for a large package: it must not hold up other functions' bookkeeping.
+        lock (_unpackGate)
         {
             DeploymentPackage.Unpack(code, taskRoot);
         }
