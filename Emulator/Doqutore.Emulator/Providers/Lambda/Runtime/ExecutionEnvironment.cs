@@ -104,6 +104,7 @@ internal sealed class ExecutionEnvironment
         Current = null;
         var invocation = await _inbox.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         Current = invocation;
+        invocation.HandOver(TimeSpan.FromSeconds(Config.Timeout));
         return invocation;
     }
 
@@ -144,14 +145,13 @@ internal sealed class ExecutionEnvironment
         var cold = !Initialized;
         Log.Start(invocation.RequestId);
         var timeout = TimeSpan.FromSeconds(Config.Timeout);
-        invocation.Deadline = DateTimeOffset.UtcNow + timeout + (cold ? initTimeout : TimeSpan.Zero);
         if (!_inbox.Writer.TryWrite(invocation))
         {
             throw new InvalidOperationException("An execution environment runs one invocation at a time.");
         }
 
         using var timer = new CancellationTokenSource();
-        var expiry = Task.Delay(timeout + (cold ? initTimeout : TimeSpan.Zero), timer.Token);
+        var expiry = ExpiryAsync(invocation, cold ? initTimeout : timeout, timer.Token);
         var first = await Task.WhenAny(invocation.Completion, Ended, expiry).ConfigureAwait(false);
         await timer.CancelAsync().ConfigureAwait(false);
         InvocationResult result;
@@ -190,6 +190,20 @@ internal sealed class ExecutionEnvironment
         Log.End(invocation.RequestId, cold && _initDuration is { } i ? started.Elapsed - i : started.Elapsed, MaxMemory(), init, status);
         LastUsed = DateTimeOffset.UtcNow;
         return result with { LogTail = Log.Tail() };
+    }
+
+    /// <summary>
+    /// Completes when the invocation has run out of time: a cold start first has the init limit to take the event,
+    /// then the function's timeout runs from the hand-over, the deadline the runtime was given.
+    /// </summary>
+    private static async Task ExpiryAsync(Invocation invocation, TimeSpan handOverLimit, CancellationToken cancellationToken)
+    {
+        var first = await Task.WhenAny(invocation.HandedOver, Task.Delay(handOverLimit, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (first == invocation.HandedOver && invocation.Deadline - DateTimeOffset.UtcNow is { } left && left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Kills the process (and its children); the environment is then ended.</summary>

@@ -4,6 +4,7 @@ namespace Doqutore.Emulator.Providers.Lambda.Runtime;
 internal sealed class Invocation(string requestId, byte[] payload, string invokedFunctionArn)
 {
     private readonly TaskCompletionSource<InvocationResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _handedOver = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string RequestId { get; } = requestId;
 
@@ -13,13 +14,23 @@ internal sealed class Invocation(string requestId, byte[] payload, string invoke
 
     public string? ClientContext { get; init; }
 
-    /// <summary>Set when the runtime receives the event (<c>Lambda-Runtime-Deadline-Ms</c>).</summary>
-    public DateTimeOffset Deadline { get; set; }
+    /// <summary>Set when the runtime receives the event (<c>Lambda-Runtime-Deadline-Ms</c>): then plus the function's timeout.</summary>
+    public DateTimeOffset Deadline { get; private set; }
+
+    /// <summary>Completes when the runtime has received the event through <c>next</c>.</summary>
+    public Task HandedOver => _handedOver.Task;
 
     /// <summary>The X-Ray trace header (<c>Lambda-Runtime-Trace-Id</c>): <c>Root=1-&lt;epoch hex&gt;-&lt;24 hex&gt;;Parent=…;Sampled=0</c>.</summary>
     public string TraceId { get; } = $"Root=1-{DateTimeOffset.UtcNow.ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..(7 + 8 + 1 + 24)] + $";Parent={Guid.NewGuid():N}"[..(8 + 16)] + ";Sampled=0";
 
     public Task<InvocationResult> Completion => _completion.Task;
+
+    /// <summary>The runtime took the event: its time starts now, as in AWS, where init time is not part of the timeout.</summary>
+    public void HandOver(TimeSpan timeout)
+    {
+        Deadline = DateTimeOffset.UtcNow + timeout;
+        _handedOver.TrySetResult();
+    }
 
     /// <summary>Completes the invocation; false when it had already completed (a second post for the same id).</summary>
     public bool TryComplete(InvocationResult result) => _completion.TrySetResult(result);
