@@ -49,6 +49,21 @@ public sealed class ServicePrincipalAuthorizerTests
         Assert.True(Authorizer(policy: null, AuthorizationMode.Off).IsAllowed(Events(Rule), "sqs:SendMessage", Queue));
     }
 
+    [Fact]
+    public void A_service_acting_with_a_role_that_allows_needs_no_queue_policy()
+    {
+        var lambda = new ServiceCaller("lambda.amazonaws.com", "arn:aws:lambda:us-east-1:000000000000:function:f", "000000000000") { AllowedByRole = true };
+        Assert.True(Authorizer(policy: null).IsAllowed(lambda, "sqs:SendMessage", Queue));
+    }
+
+    [Fact]
+    public void A_queue_policy_that_denies_refuses_a_service_acting_with_a_role()
+    {
+        var lambda = new ServiceCaller("lambda.amazonaws.com", "arn:aws:lambda:us-east-1:000000000000:function:f", "000000000000") { AllowedByRole = true };
+        const string Deny = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}]}""";
+        Assert.False(Authorizer(Deny).IsAllowed(lambda, "sqs:SendMessage", Queue));
+    }
+
     private static ServiceCaller Events(string rule) => new("events.amazonaws.com", rule, "000000000000");
 
     private static ServicePrincipalAuthorizer Authorizer(string? policy, AuthorizationMode mode = AuthorizationMode.Enforce) => new(

@@ -38,7 +38,7 @@ public sealed partial class ServicePrincipalAuthorizer(
         var policy = resourcePolicies.Select(source => source.Find(caller.SourceAccount, action, resourceArn)).FirstOrDefault(found => found is not null);
         if (policy is null)
         {
-            return false;
+            return caller.AllowedByRole;
         }
 
         var principal = new RequestPrincipal(PrincipalKind.Service, caller.ServicePrincipal, caller.SourceAccount, caller.ServicePrincipal);
@@ -56,7 +56,8 @@ public sealed partial class ServicePrincipalAuthorizer(
             Context = keys,
             ResourcePolicy = policies.Get(policy.Document, PolicyDocumentKind.Resource),
         };
-        return PolicyEvaluator.Evaluate(request).IsAllowed;
+        var result = PolicyEvaluator.Evaluate(request);
+        return result.IsAllowed || (caller.AllowedByRole && result.Decision != Decision.ExplicitDeny);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: service {Principal} would be denied {Action} on {Resource}")]

@@ -9,4 +9,12 @@ namespace Doqutore.Emulator.Delivery;
 /// <param name="ServicePrincipal">The service principal (<c>events.amazonaws.com</c>, <c>sns.amazonaws.com</c>).</param>
 /// <param name="SourceArn">The resource the service acts for (the rule or topic ARN): <c>aws:SourceArn</c>.</param>
 /// <param name="SourceAccount">The account owning <paramref name="SourceArn"/>: <c>aws:SourceAccount</c>.</param>
-public sealed record ServiceCaller(string ServicePrincipal, string SourceArn, string SourceAccount);
+public sealed record ServiceCaller(string ServicePrincipal, string SourceArn, string SourceAccount)
+{
+    /// <summary>
+    /// True when the service acts with a role of the target's account whose identity policies already allow the
+    /// action (Lambda sending to a function's dead-letter queue or destinations with its execution role): the
+    /// target's resource policy then only needs not to deny it, as for any same-account principal.
+    /// </summary>
+    public bool AllowedByRole { get; init; }
+}

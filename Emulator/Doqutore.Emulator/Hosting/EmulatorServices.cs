@@ -10,6 +10,7 @@ using Doqutore.Emulator.Providers.CloudWatch;
 using Doqutore.Emulator.Providers.DynamoDb;
 using Doqutore.Emulator.Providers.Events;
 using Doqutore.Emulator.Providers.Iam;
+using Doqutore.Emulator.Providers.Lambda;
 using Doqutore.Emulator.Providers.Logs;
 using Doqutore.Emulator.Providers.S3;
 using Doqutore.Emulator.Providers.Sns;
@@ -49,6 +50,7 @@ public static class EmulatorServices
         services.AddIam();
         services.AddSqs();
         services.AddS3();
+        services.AddS3ObjectReader();
         services.AddSns();
         services.AddDynamoDb();
         services.AddEvents(configuration);
@@ -56,6 +58,7 @@ public static class EmulatorServices
         services.AddCloudWatch();
         services.AddCloudTrailRecorder();
         services.AddCloudTrail(configuration);
+        services.AddLambda(configuration);
         services.AddCloudFormation(configuration);
         return services;
     }

@@ -4,6 +4,7 @@ using Doqutore.Emulator.Core;
 using Doqutore.Emulator.Gateway;
 using Doqutore.Emulator.Providers;
 using Doqutore.Emulator.Providers.Events;
+using Doqutore.Emulator.Providers.Lambda;
 using Doqutore.Emulator.Providers.Sns;
 
 namespace Doqutore.Emulator.Hosting;
@@ -54,6 +55,7 @@ public static class InternalEndpoints
             return Results.NoContent();
         });
         app.MapSnsEndpoints();
+        app.MapLambdaEndpoints();
         return app;
     }
 

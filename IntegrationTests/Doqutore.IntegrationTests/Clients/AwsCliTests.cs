@@ -49,7 +49,7 @@ public class AwsCliTests(EmulatorFixture emulator)
         { "events list-archives", "events", "ListArchives" },
         { "s3api get-bucket-acl --bucket any-bucket", "s3", "GetBucketAcl" },
         { "dynamodb describe-limits", "dynamodb", "DescribeLimits" },
-        { "lambda list-functions", "lambda", "ListFunctions" },
+        { "lambda list-layers", "lambda", "ListLayers" },
         { "cloudformation describe-type-registration --registration-token none", "cloudformation", "DescribeTypeRegistration" },
         { "cognito-idp list-user-pools --max-results 5", "cognito-idp", "ListUserPools" },
         { "wafv2 list-web-acls --scope REGIONAL", "wafv2", "ListWebACLs" },

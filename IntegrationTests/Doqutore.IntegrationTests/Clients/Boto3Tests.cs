@@ -17,7 +17,7 @@ public class Boto3Tests(EmulatorFixture emulator)
         calls = [("sns", "list_platform_applications", {}),
                  ("events", "list_archives", {}), ("s3", "get_bucket_acl", {"Bucket": "any-bucket"}),
                  ("dynamodb", "describe_limits", {}),
-                 ("lambda", "list_functions", {}), ("cloudformation", "describe_type_registration", {"RegistrationToken": "none"}),
+                 ("lambda", "list_layers", {}), ("cloudformation", "describe_type_registration", {"RegistrationToken": "none"}),
                  ("cognito-idp", "list_user_pools", {"MaxResults": 5}), ("wafv2", "list_web_acls", {"Scope": "REGIONAL"}),
                  ("apigateway", "get_rest_apis", {})]
         errors = {}

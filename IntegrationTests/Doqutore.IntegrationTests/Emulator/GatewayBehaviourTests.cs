@@ -37,7 +37,8 @@ public class GatewayBehaviourTests(EmulatorFixture emulator)
         Assert.Equal("2011-06-15", (string?)services["sts"]!["apiVersion"]);
         Assert.Equal("running", (string?)services["sts"]!["status"]);
         Assert.Equal("running", (string?)services["dynamodb"]!["status"]);
-        Assert.Equal("available", (string?)services["lambda"]!["status"]);
+        Assert.Equal("running", (string?)services["lambda"]!["status"]);
+        Assert.Equal("available", (string?)services["apigateway"]!["status"]);
         Assert.Equal(["Json", "Query"], services["sqs"]!["protocols"]!.AsArray().Select(p => (string?)p).Order());
     }
 
