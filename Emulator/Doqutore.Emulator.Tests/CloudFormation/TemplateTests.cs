@@ -119,6 +119,8 @@ public class TemplateTests
     [InlineData("""{"Resources":{"A":{"Type":"AWS::SQS::Queue","Properties":{"QueueName":{"Ref":"B"}}},"B":{"Type":"AWS::SQS::Queue","Properties":{"QueueName":{"Fn::GetAtt":["A","QueueName"]}}}}}""", "Circular dependency between resources: [A, B]")]
     [InlineData("""{"Resources":{"Q":{"Properties":{}}}}""", "Template format error: [/Resources/Q] Every Resources object must contain a Type member.")]
     [InlineData("""{"Resource":{}}""", "Template format error: Invalid template property or properties [Resource]")]
+    [InlineData("""{"Resources":{"Q":{"Type":5}}}""", "Template format error: [/Resources/Q] Every Resources object must contain a Type member.")]
+    [InlineData("Resources:\n  ? [a, b]\n  : x\n", "Template format error: YAML not well-formed. Mapping keys must be scalars.")]
     public void Broken_templates_are_refused_before_anything_is_created(string body, string message)
     {
         var error = Assert.Throws<TemplateException>(() => Plan(body));

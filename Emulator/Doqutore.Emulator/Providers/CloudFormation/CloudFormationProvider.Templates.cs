@@ -25,13 +25,13 @@ public sealed partial class CloudFormationProvider
     public async Task<JsonObject> ValidateTemplate(RequestContext context, JsonObject input)
     {
         var template = await ReadTemplateAsync(context, input).ConfigureAwait(false);
-        return Summary(template, parameter => Compact(new JsonObject
+        return Checked(() => Summary(template, parameter => Compact(new JsonObject
         {
             ["ParameterKey"] = parameter.Key,
             ["DefaultValue"] = parameter.Default,
             ["NoEcho"] = parameter.NoEcho,
             ["Description"] = parameter.Description,
-        }));
+        })));
     }
 
     /// <summary>The template of a body, URL or existing stack, summarized: parameters with types and constraints, capabilities, resource types.</summary>
@@ -51,7 +51,7 @@ public sealed partial class CloudFormationProvider
             template = await ReadTemplateAsync(context, input).ConfigureAwait(false);
         }
 
-        var summary = Summary(template, parameter => Compact(new JsonObject
+        var summary = Checked(() => Summary(template, parameter => Compact(new JsonObject
         {
             ["ParameterKey"] = parameter.Key,
             ["DefaultValue"] = parameter.Default,
@@ -59,7 +59,7 @@ public sealed partial class CloudFormationProvider
             ["NoEcho"] = parameter.NoEcho,
             ["Description"] = parameter.Description,
             ["ParameterConstraints"] = parameter.AllowedValues is null ? new JsonObject() : new JsonObject { ["AllowedValues"] = parameter.AllowedValues },
-        }));
+        })));
         summary["ResourceTypes"] = new JsonArray([.. template.Resources.Select(r => (string)r.Value!["Type"]!).Distinct().Select(t => (JsonNode)t)]);
         summary["Version"] = (string?)template.Root["AWSTemplateFormatVersion"] ?? "2010-09-09";
         return summary;

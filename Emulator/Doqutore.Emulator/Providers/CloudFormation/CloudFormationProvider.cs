@@ -33,13 +33,26 @@ public sealed partial class CloudFormationProvider(
 
     private DeploymentPlan Plan(RequestContext context, Template template, IReadOnlyDictionary<string, string?> parameters, string stackName, string stackId)
     {
+        return Checked(() => DeploymentPlan.Prepare(template, parameters, options.Value.SsmParameters, new DeploymentPlan.Target(stackName, stackId, context.AccountId, context.Region), types));
+    }
+
+    /// <summary>
+    /// Runs template processing, answering its problems as ValidationError: the engine's own, and a value of the wrong
+    /// JSON type where the template language wants another (a number as a resource's Type) [guess: AWS's wording varies].
+    /// </summary>
+    private static T Checked<T>(Func<T> process)
+    {
         try
         {
-            return DeploymentPlan.Prepare(template, parameters, options.Value.SsmParameters, new DeploymentPlan.Target(stackName, stackId, context.AccountId, context.Region), types);
+            return process();
         }
         catch (TemplateException e)
         {
             throw e.AsValidationError();
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidCastException or FormatException or OverflowException)
+        {
+            throw CloudFormationErrors.TemplateFormat("a template value has the wrong type for where it stands");
         }
     }
 
@@ -57,17 +70,7 @@ public sealed partial class CloudFormationProvider(
         return ParseTemplate(body);
     }
 
-    private static Template ParseTemplate(string body)
-    {
-        try
-        {
-            return Template.Parse(body);
-        }
-        catch (TemplateException e)
-        {
-            throw e.AsValidationError();
-        }
-    }
+    private static Template ParseTemplate(string body) => Checked(() => Template.Parse(body));
 
     private async Task<string> TemplateFromS3Async(RequestContext context, string url)
     {
