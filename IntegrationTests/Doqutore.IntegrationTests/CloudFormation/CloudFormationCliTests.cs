@@ -58,6 +58,27 @@ public sealed class CloudFormationCliTests(EmulatorFixture emulator) : IDisposab
     }
 
     [SkippableFact]
+    public void Cloudformation_deploy_creates_updates_and_finds_nothing_to_change()
+    {
+        ExternalTool.RequireAwsCli();
+        File.WriteAllText(_file, Template);
+
+        var created = _aws.Run("cloudformation", "deploy", "--stack-name", _name, "--template-file", _file);
+        var updated = _aws.Run("cloudformation", "deploy", "--stack-name", _name, "--template-file", _file, "--parameter-overrides", "Visibility=60");
+        var unchanged = _aws.Run("cloudformation", "deploy", "--stack-name", _name, "--template-file", _file, "--parameter-overrides", "Visibility=60");
+        var stack = _aws.Json("cloudformation", "describe-stacks", "--stack-name", _name)["Stacks"]![0]!;
+        var queue = _aws.Json("sqs", "get-queue-attributes", "--queue-url", _aws.Json("sqs", "get-queue-url", "--queue-name", $"{_name}-queue")["QueueUrl"]!.ToString(), "--attribute-names", "VisibilityTimeout");
+
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        Assert.Contains($"Successfully created/updated stack - {_name}", created.Stdout, StringComparison.Ordinal);
+        Assert.True(updated.ExitCode == 0, updated.Stderr);
+        Assert.True(unchanged.ExitCode == 0, unchanged.Stderr);
+        Assert.Contains($"No changes to deploy. Stack {_name} is up to date", unchanged.Stdout, StringComparison.Ordinal);
+        Assert.Equal("UPDATE_COMPLETE", (string?)stack["StackStatus"]);
+        Assert.Equal("60", (string?)queue["Attributes"]!["VisibilityTimeout"]);
+    }
+
+    [SkippableFact]
     public void An_unknown_stack_is_a_validation_error()
     {
         ExternalTool.RequireAwsCli();

@@ -109,12 +109,49 @@ public sealed record StackOutput(string Key, string Value, string? Description, 
 /// <summary>A stack event, as DescribeStackEvents returns it.</summary>
 public sealed record StackEvent(string EventId, string LogicalId, string? PhysicalId, string ResourceType, DateTimeOffset Timestamp, string Status, string? Reason, string? Properties);
 
+/// <summary>A change set: a template and parameters prepared against a stack, executed or not.</summary>
+public sealed class ChangeSet(string id, string name, Stack stack, DateTimeOffset created)
+{
+    public string Id { get; } = id;
+
+    public string Name { get; } = name;
+
+    public Stack Stack { get; } = stack;
+
+    public DateTimeOffset CreationTime { get; } = created;
+
+    /// <summary><c>CREATE</c> (the stack waits in REVIEW_IN_PROGRESS) or <c>UPDATE</c>.</summary>
+    public required string Type { get; init; }
+
+    public required DeploymentPlan Plan { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    public required Principal Caller { get; init; }
+
+    public string? RoleArn { get; init; }
+
+    public Uri Endpoint { get; init; } = Gateway.InternalCalls.DefaultEndpoint;
+
+    public string Status { get; set; } = "CREATE_COMPLETE";
+
+    public string? StatusReason { get; set; }
+
+    public string ExecutionStatus { get; set; } = "AVAILABLE";
+
+    public JsonArray Changes { get; init; } = [];
+}
+
 /// <summary>CloudFormation's state in one account and region: stacks by id, in creation order.</summary>
 public sealed class CloudFormationRegion
 {
     public Lock Gate { get; } = new();
 
     public List<Stack> Stacks { get; } = [];
+
+    public List<ChangeSet> ChangeSets { get; } = [];
 
     /// <summary>The live (not deleted) stack with this name or id, or null.</summary>
     public Stack? Find(string nameOrId) =>

@@ -33,13 +33,26 @@ public sealed partial class CloudFormationProvider(
 
     private DeploymentPlan Plan(RequestContext context, Template template, IReadOnlyDictionary<string, string?> parameters, string stackName, string stackId)
     {
+        return Checked(() => DeploymentPlan.Prepare(template, parameters, options.Value.SsmParameters, new DeploymentPlan.Target(stackName, stackId, context.AccountId, context.Region), types));
+    }
+
+    /// <summary>
+    /// Runs template processing, answering its problems as ValidationError: the engine's own, and a value of the wrong
+    /// JSON type where the template language wants another (a number as a resource's Type) [guess: AWS's wording varies].
+    /// </summary>
+    private static T Checked<T>(Func<T> process)
+    {
         try
         {
-            return DeploymentPlan.Prepare(template, parameters, options.Value.SsmParameters, new DeploymentPlan.Target(stackName, stackId, context.AccountId, context.Region), types);
+            return process();
         }
         catch (TemplateException e)
         {
             throw e.AsValidationError();
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidCastException or FormatException or OverflowException)
+        {
+            throw CloudFormationErrors.TemplateFormat("a template value has the wrong type for where it stands");
         }
     }
 
@@ -57,17 +70,7 @@ public sealed partial class CloudFormationProvider(
         return ParseTemplate(body);
     }
 
-    private static Template ParseTemplate(string body)
-    {
-        try
-        {
-            return Template.Parse(body);
-        }
-        catch (TemplateException e)
-        {
-            throw e.AsValidationError();
-        }
-    }
+    private static Template ParseTemplate(string body) => Checked(() => Template.Parse(body));
 
     private async Task<string> TemplateFromS3Async(RequestContext context, string url)
     {
@@ -104,29 +107,29 @@ public sealed partial class CloudFormationProvider(
         return new Principal(PrincipalType.AssumedRole, role.AccountId, $"arn:aws:sts::{role.AccountId}:assumed-role/{role.RoleName}/{session}", $"{role.RoleId}:{session}", null);
     }
 
-    /// <summary>CAPABILITY_IAM for templates with IAM resources, CAPABILITY_NAMED_IAM when they name them (AWS's InsufficientCapabilitiesException otherwise).</summary>
-    private (string? Required, string? Reason) RequiredCapability(DeploymentPlan plan)
+    /// <summary>CAPABILITY_IAM for templates with IAM resources, CAPABILITY_NAMED_IAM when they name them (AWS's InsufficientCapabilitiesException otherwise), and AWS's reason.</summary>
+    private (string? Required, string? Reason) RequiredCapability(IEnumerable<(string LogicalId, JsonObject Definition)> resources)
     {
         string? required = null;
-        var resources = new List<string>();
-        foreach (var (logicalId, definition) in plan.Resources)
+        var iamTypes = new List<string>();
+        foreach (var (_, definition) in resources)
         {
             if (types.Find((string)definition["Type"]!) is not { Capability.Iam: true } type)
             {
                 continue;
             }
 
-            resources.Add(logicalId);
+            iamTypes.Add(type.TypeName);
             var named = type.Capability.NameProperty is { } property && (definition["Properties"] as JsonObject)?[property] is not null;
             required = named ? "CAPABILITY_NAMED_IAM" : required ?? "CAPABILITY_IAM";
         }
 
-        return (required, required is null ? null : $"The following resource(s) require capabilities: [{string.Join(", ", resources.Select(r => (string)plan.Resources[r]["Type"]!).Distinct())}]");
+        return (required, required is null ? null : $"The following resource(s) require capabilities: [{string.Join(", ", iamTypes.Distinct())}]");
     }
 
     private void CheckCapabilities(DeploymentPlan plan, IReadOnlyList<string> capabilities)
     {
-        var (required, _) = RequiredCapability(plan);
+        var (required, _) = RequiredCapability(plan.Resources.Select(r => (r.Key, r.Value)));
         if (required is not null && !capabilities.Contains(required) && !(required == "CAPABILITY_IAM" && capabilities.Contains("CAPABILITY_NAMED_IAM")))
         {
             throw CloudFormationErrors.InsufficientCapabilities(required);

@@ -12,17 +12,17 @@ namespace Doqutore.Emulator.Providers.CloudFormation;
 /// </summary>
 public sealed class DeploymentPlan
 {
-    private DeploymentPlan(Template template, IReadOnlyList<ParameterValue> parameters, Dictionary<string, JsonObject> resources, Dictionary<string, IReadOnlySet<string>> graph, IReadOnlyList<string> order, Func<TemplateScope> scope)
+    private DeploymentPlan(Template template, IReadOnlyList<ParameterValue> parameters, Dictionary<string, JsonObject> resources, Dictionary<string, IReadOnlySet<string>> graph, IReadOnlyList<string> order, Target target)
     {
         Template = template;
         Parameters = parameters;
         Resources = resources;
         Graph = graph;
         Order = order;
-        _scope = scope;
+        _target = target;
     }
 
-    private readonly Func<TemplateScope> _scope;
+    private readonly Target _target;
 
     public Template Template { get; }
 
@@ -50,17 +50,7 @@ public sealed class DeploymentPlan
             throw new TemplateException($"Template format error: Unrecognized resource types: [{string.Join(", ", unrecognized)}]");
         }
 
-        TemplateScope NewScope(IReadOnlySet<string> names) => new()
-        {
-            AccountId = target.AccountId,
-            Region = target.Region,
-            StackName = target.StackName,
-            StackId = target.StackId,
-            Parameters = parameterValues,
-            Mappings = template.Mappings,
-            ConditionDefinitions = template.Conditions,
-            ResourceNames = names,
-        };
+        TemplateScope NewScope(IReadOnlySet<string> names) => ScopeFor(template, target, parameterValues, names);
 
         var conditionScope = NewScope(new HashSet<string>());
         foreach (var (name, _) in template.Conditions)
@@ -112,26 +102,32 @@ public sealed class DeploymentPlan
         }
 
         var order = Dependencies.Order(graph);
-        return new DeploymentPlan(template, parameters, resources, graph, order, () => NewScope(names));
+        return new DeploymentPlan(template, parameters, resources, graph, order, target);
     }
 
     /// <summary>A scope for resolving properties and outputs against the resources created so far.</summary>
-    public TemplateScope Scope(Func<string, string?> refs, Func<string, string, JsonNode?> attributes, Func<string, string?> imports)
+    public TemplateScope Scope(Func<string, string?> refs, Func<string, string, JsonNode?> attributes, Func<string, string?> imports) =>
+        ScopeFor(Template, _target, Parameters.ToDictionary(p => p.Key, p => p.Resolved, StringComparer.Ordinal), Resources.Keys.ToHashSet(StringComparer.Ordinal), refs, attributes, imports);
+
+    private static TemplateScope ScopeFor(
+        Template template,
+        Target target,
+        IReadOnlyDictionary<string, JsonNode> parameters,
+        IReadOnlySet<string> names,
+        Func<string, string?>? refs = null,
+        Func<string, string, JsonNode?>? attributes = null,
+        Func<string, string?>? imports = null) => new()
     {
-        var template = _scope();
-        return new TemplateScope
-        {
-            AccountId = template.AccountId,
-            Region = template.Region,
-            StackName = template.StackName,
-            StackId = template.StackId,
-            Parameters = template.Parameters,
-            Mappings = template.Mappings,
-            ConditionDefinitions = template.ConditionDefinitions,
-            ResourceNames = template.ResourceNames,
-            ResourceRef = refs,
-            ResourceAttribute = attributes,
-            ImportValue = imports,
-        };
-    }
+        AccountId = target.AccountId,
+        Region = target.Region,
+        StackName = target.StackName,
+        StackId = target.StackId,
+        Parameters = parameters,
+        Mappings = template.Mappings,
+        ConditionDefinitions = template.Conditions,
+        ResourceNames = names,
+        ResourceRef = refs ?? (_ => null),
+        ResourceAttribute = attributes ?? ((_, _) => null),
+        ImportValue = imports ?? (_ => null),
+    };
 }

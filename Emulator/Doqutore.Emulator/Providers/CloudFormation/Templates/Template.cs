@@ -44,7 +44,7 @@ public sealed class Template
         {
             root = body.TrimStart().StartsWith('{') ? JsonNode.Parse(body) : TemplateYaml.Parse(body);
         }
-        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException or TemplateException)
+        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException)
         {
             throw new TemplateException(body.TrimStart().StartsWith('{') ? "Template format error: JSON not well-formed." : $"Template format error: YAML not well-formed. {e.Message}");
         }
@@ -69,7 +69,7 @@ public sealed class Template
 
         foreach (var (logicalId, resource) in resources)
         {
-            if (resource is not JsonObject r || r["Type"] is not JsonValue)
+            if (resource is not JsonObject r || r["Type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String)
             {
                 throw new TemplateException($"Template format error: [/Resources/{logicalId}] Every Resources object must contain a Type member.");
             }

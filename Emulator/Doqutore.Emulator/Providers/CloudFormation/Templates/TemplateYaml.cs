@@ -54,7 +54,13 @@ internal static class TemplateYaml
         var obj = new JsonObject();
         foreach (var (key, value) in map.Children)
         {
-            obj[((YamlScalarNode)key).Value ?? string.Empty] = Convert(value);
+            var name = key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : throw new TemplateException("Template format error: YAML not well-formed. Mapping keys must be scalars.");
+            if (obj.ContainsKey(name))
+            {
+                throw new TemplateException($"Template format error: YAML not well-formed. Duplicate key {name}.");
+            }
+
+            obj[name] = Convert(value);
         }
 
         return obj;
