@@ -16,17 +16,15 @@ namespace Doqutore.Emulator.Gateway;
 /// </summary>
 public sealed partial class GatewayPipeline(
     ServiceRouter router,
-    ProviderRegistry providers,
+    OperationDispatcher dispatcher,
     IRequestAuthenticator authenticator,
     IRequestAuthorizer authorizer,
-    IEnumerable<ICallRecorder> recorders,
     GatewayDiagnostics diagnostics,
     IOptions<EmulatorOptions> options,
     TimeProvider clock,
     ILogger<GatewayPipeline> logger)
 {
     private readonly EmulatorOptions _options = options.Value;
-    private readonly ICallRecorder[] _recorders = recorders.ToArray();
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -116,16 +114,7 @@ public sealed partial class GatewayPipeline(
         authorizer.Authorize(context);
 
         // 5. Dispatch to the provider, or answer that the operation is not emulated yet.
-        var table = providers.Find(model.Id);
-        if (table is null || !table.TryGet(operation.Name, out var handler))
-        {
-            throw new AwsServiceException(
-                "NotImplemented",
-                $"The emulator does not implement {model.Metadata.SigningName}:{operation.Name} ({model.Metadata.ServiceFullName}) yet.",
-                400);
-        }
-
-        context.Output = await handler(context, context.Input).ConfigureAwait(false);
+        context.Output = await dispatcher.DispatchAsync(context).ConfigureAwait(false);
 
         // 6. Serialize.
         return codec.SerializeResponse(model, operation, context.Output, context.RequestId);
@@ -134,22 +123,9 @@ public sealed partial class GatewayPipeline(
     // 7. Record: every routed call, after its answer is known.
     private void Record(RequestContext context)
     {
-        if (context.Service is null)
+        if (context.Service is not null)
         {
-            return;
-        }
-
-        foreach (var recorder in _recorders)
-        {
-            try
-            {
-                recorder.Record(context);
-            }
-            catch (Exception failure)
-            {
-                diagnostics.Unexpected($"recorder {recorder.GetType().Name}", failure);
-                LogRecorderFailure(logger, failure, recorder.GetType().Name);
-            }
+            dispatcher.Record(context);
         }
     }
 
@@ -186,7 +162,4 @@ public sealed partial class GatewayPipeline(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected exception in {Service}:{Operation}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string? service, string? operation);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Call recorder {Recorder} failed")]
-    private static partial void LogRecorderFailure(ILogger logger, Exception exception, string recorder);
 }

@@ -35,19 +35,12 @@ public sealed record InternalCall(Principal Caller, string Region, string Servic
 /// skipped: the caller was authenticated by the request that started the work.
 /// </summary>
 public sealed class InternalCalls(
-    IServiceProvider services,
     IRequestAuthorizer authorizer,
-    IEnumerable<ICallRecorder> recorders,
-    GatewayDiagnostics diagnostics,
+    OperationDispatcher dispatcher,
     TimeProvider clock)
 {
     /// <summary>Where internal requests say they were sent when the call names no endpoint.</summary>
     public static readonly Uri DefaultEndpoint = new("http://localhost:4566");
-
-    private readonly ICallRecorder[] _recorders = recorders.ToArray();
-
-    // Resolved on first use: the registry holds the providers, and a provider (CloudFormation) holds this seam.
-    private ProviderRegistry Providers => field ??= services.GetRequiredService<ProviderRegistry>();
 
     /// <summary>Performs <paramref name="call"/> and returns its output; an AWS error is thrown as the service threw it.</summary>
     public async Task<JsonObject> CallAsync(InternalCall call, CancellationToken cancellation = default) =>
@@ -78,17 +71,7 @@ public sealed class InternalCalls(
         {
             context.Input = codec.ParseRequest(model, operation, wire);
             authorizer.Authorize(context);
-            var table = Providers.Find(model.Id);
-            if (table is null || !table.TryGet(operation.Name, out var handler))
-            {
-                throw new AwsServiceException(
-                    "NotImplemented",
-                    $"The emulator does not implement {model.Metadata.SigningName}:{operation.Name} ({model.Metadata.ServiceFullName}) yet.",
-                    400);
-            }
-
-            context.Output = await handler(context, context.Input).ConfigureAwait(false);
-            return context.Output;
+            return await dispatcher.DispatchAsync(context).ConfigureAwait(false);
         }
         catch (AwsServiceException error)
         {
@@ -97,22 +80,7 @@ public sealed class InternalCalls(
         }
         finally
         {
-            Record(context);
-        }
-    }
-
-    private void Record(RequestContext context)
-    {
-        foreach (var recorder in _recorders)
-        {
-            try
-            {
-                recorder.Record(context);
-            }
-            catch (Exception failure)
-            {
-                diagnostics.Unexpected($"recorder {recorder.GetType().Name}", failure);
-            }
+            dispatcher.Record(context);
         }
     }
 }

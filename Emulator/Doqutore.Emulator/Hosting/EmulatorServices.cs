@@ -31,6 +31,7 @@ public static class EmulatorServices
         services.AddSingleton<GatewayDiagnostics>();
         services.AddSingleton<ServiceRouter>();
         services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<GatewayPipeline>();
         services.AddSingleton<ICredentialSource, RootSigningKeys>();
         services.AddSingleton<ICredentialSource>(sp => sp.GetRequiredService<StsSessions>());
