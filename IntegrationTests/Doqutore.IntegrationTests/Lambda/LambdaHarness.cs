@@ -23,12 +23,13 @@ public sealed class LambdaHarness(EmulatorFixture emulator) : IDisposable
     public const string TrustLambda = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
     /// <summary>
-    /// AWS's custom runtime tutorial's bootstrap (runtimes-walkthrough.html), with one change: <c>#!/bin/bash</c>, because
-    /// <c>set -o pipefail</c> needs bash and Debian's <c>/bin/sh</c> is dash (Amazon Linux's is bash). The handler is a shell
-    /// function the script sources from <c>$LAMBDA_TASK_ROOT/$(echo $_HANDLER | cut -d. -f1).sh</c>, as in the tutorial.
+    /// AWS's custom runtime tutorial's bootstrap (runtimes-walkthrough.html), unchanged: <c>#!/bin/sh</c> with bash's
+    /// <c>set -o pipefail</c> and <c>source</c>, which work because the emulator runs it with bash as Amazon Linux's
+    /// <c>/bin/sh</c> would (Debian's is dash). The handler is a shell function the script sources from
+    /// <c>$LAMBDA_TASK_ROOT/$(echo $_HANDLER | cut -d. -f1).sh</c>, as in the tutorial.
     /// </summary>
     public const string TutorialBootstrap = """
-        #!/bin/bash
+        #!/bin/sh
         set -euo pipefail
 
         # Initialization - load function handler

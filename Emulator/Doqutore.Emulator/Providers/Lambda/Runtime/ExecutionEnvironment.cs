@@ -63,14 +63,12 @@ internal sealed class ExecutionEnvironment
             return Fail("Runtime.InvalidEntrypoint", $"Couldn't find valid bootstrap(s): [{bootstrap} /opt/bootstrap]");
         }
 
-        var info = new ProcessStartInfo(bootstrap)
-        {
-            WorkingDirectory = TaskRoot,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var info = AmazonLinuxShell.StartInfo(bootstrap);
+        info.WorkingDirectory = TaskRoot;
+        info.UseShellExecute = false;
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         info.Environment.Clear();
         foreach (var (name, value) in environment)
         {
