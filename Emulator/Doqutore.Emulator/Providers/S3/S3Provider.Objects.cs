@@ -167,17 +167,7 @@ internal sealed partial class S3Provider
     {
         var bucket = RequireBucket(input);
         var key = RequireKey(input);
-        var (sourceBucketName, sourceKey, sourceVersionId) = CopySource.Parse(Required(input, "CopySource"));
-        var sourceBucket = store.Find(sourceBucketName) ?? throw S3Errors.NoSuchBucket(sourceBucketName);
-        var source = Resolve(sourceBucket, sourceKey, sourceVersionId, forCopy: true);
-        Preconditions.Check(
-            source,
-            Optional(input, "CopySourceIfMatch"),
-            Time(input, "CopySourceIfUnmodifiedSince"),
-            Optional(input, "CopySourceIfNoneMatch"),
-            Time(input, "CopySourceIfModifiedSince"),
-            prefix: "x-amz-copy-source-");
-
+        var (sourceBucket, sourceKey, sourceVersionId, source) = ResolveCopySource(input);
         var replace = string.Equals(Optional(input, "MetadataDirective"), "REPLACE", StringComparison.Ordinal);
         if (!replace && ReferenceEquals(sourceBucket, bucket) && sourceKey == key && sourceVersionId is null
             && input["StorageClass"] is null && input["WebsiteRedirectLocation"] is null && input["ServerSideEncryption"] is null)
@@ -256,6 +246,22 @@ internal sealed partial class S3Provider
         }
 
         return output;
+    }
+
+    /// <summary>The version <c>x-amz-copy-source</c> names, once the <c>x-amz-copy-source-if-*</c> conditions hold for it.</summary>
+    private (S3Bucket Bucket, string Key, string? VersionId, S3ObjectVersion Version) ResolveCopySource(JsonObject input)
+    {
+        var (bucketName, key, versionId) = CopySource.Parse(Required(input, "CopySource"));
+        var bucket = store.Find(bucketName) ?? throw S3Errors.NoSuchBucket(bucketName);
+        var version = Resolve(bucket, key, versionId, forCopy: true);
+        Preconditions.Check(
+            version,
+            Optional(input, "CopySourceIfMatch"),
+            Time(input, "CopySourceIfUnmodifiedSince"),
+            Optional(input, "CopySourceIfNoneMatch"),
+            Time(input, "CopySourceIfModifiedSince"),
+            prefix: "x-amz-copy-source-");
+        return (bucket, key, versionId, version);
     }
 
     /// <summary>Writes an object on behalf of a service (CloudTrail log files), after the caller checked the bucket policy.</summary>
