@@ -47,7 +47,7 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "events list-archives", "events", "ListArchives" },
-        { "s3api get-bucket-acl --bucket any-bucket", "s3", "GetBucketAcl" },
+        { "s3api get-bucket-accelerate-configuration --bucket any-bucket", "s3", "GetBucketAccelerateConfiguration" },
         { "dynamodb describe-limits", "dynamodb", "DescribeLimits" },
         { "lambda list-functions", "lambda", "ListFunctions" },
         { "cloudformation list-stacks", "cloudformation", "ListStacks" },
