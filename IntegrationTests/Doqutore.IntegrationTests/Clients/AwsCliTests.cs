@@ -47,7 +47,7 @@ public class AwsCliTests(EmulatorFixture emulator)
     {
         { "sns list-platform-applications", "sns", "ListPlatformApplications" },
         { "events list-archives", "events", "ListArchives" },
-        { "s3api get-bucket-website --bucket any-bucket", "s3", "GetBucketWebsite" },
+        { "s3api get-bucket-accelerate-configuration --bucket any-bucket", "s3", "GetBucketAccelerateConfiguration" },
         { "dynamodb describe-limits", "dynamodb", "DescribeLimits" },
         { "lambda list-layers", "lambda", "ListLayers" },
         { "cloudformation describe-type-registration --registration-token none", "cloudformation", "DescribeTypeRegistration" },

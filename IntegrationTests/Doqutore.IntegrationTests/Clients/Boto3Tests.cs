@@ -15,7 +15,7 @@ public class Boto3Tests(EmulatorFixture emulator)
         cfg = Config(retries={"max_attempts": 1})
         out = {"identity": boto3.client("sts", endpoint_url=url, config=cfg).get_caller_identity()}
         calls = [("sns", "list_platform_applications", {}),
-                 ("events", "list_archives", {}), ("s3", "get_bucket_website", {"Bucket": "any-bucket"}),
+                 ("events", "list_archives", {}), ("s3", "get_bucket_accelerate_configuration", {"Bucket": "any-bucket"}),
                  ("dynamodb", "describe_limits", {}),
                  ("lambda", "list_layers", {}), ("cloudformation", "describe_type_registration", {"RegistrationToken": "none"}),
                  ("cognito-idp", "list_user_pools", {"MaxResults": 5}), ("wafv2", "list_web_acls", {"Scope": "REGIONAL"}),

@@ -35,7 +35,7 @@ public class SpecClientTests(EmulatorFixture emulator)
     [InlineData("sns", "ListPlatformApplications", null)]
     [InlineData("wafv2", "ListWebACLs", null)]
     [InlineData("lambda", "ListLayers", null)]
-    [InlineData("s3", "GetBucketWebsite", """{"Bucket":"any-bucket"}""")]
+    [InlineData("s3", "GetBucketAccelerateConfiguration", """{"Bucket":"any-bucket"}""")]
     public async Task Every_protocol_reads_the_emulators_errors(string service, string operation, string? input)
     {
         using var client = Client(service);

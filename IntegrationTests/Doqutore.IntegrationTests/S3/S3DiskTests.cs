@@ -64,7 +64,8 @@ public class S3DiskTests(S3DiskFixture emulator, ITestOutputHelper output)
 
         Assert.Equal(body, copy.ToArray());
         Assert.Contains(Directory.EnumerateFiles(Path.Combine(emulator.DataDirectory, "s3", "blobs"), "*", SearchOption.AllDirectories), f => new FileInfo(f).Length == body.Length);
-        Assert.True(File.Exists(Path.Combine(emulator.DataDirectory, "s3", "buckets", bucket, "bucket.json")));
+        var journal = await File.ReadAllBytesAsync(Path.Combine(emulator.DataDirectory, "s3", "records.journal"));
+        Assert.True(journal.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"bucket\":\"{bucket}\"")) >= 0, "the bucket's records are in the journal");
     }
 
     /// <summary>Samples the managed heap every few milliseconds and keeps the highest value seen.</summary>

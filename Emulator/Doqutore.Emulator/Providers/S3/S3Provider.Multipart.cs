@@ -114,16 +114,7 @@ internal sealed partial class S3Provider
         var uploadId = Required(input, "UploadId");
         var partNumber = PartNumber(input);
         var upload = FindUpload(bucket, key, uploadId);
-        var (sourceBucketName, sourceKey, sourceVersionId) = CopySource.Parse(Required(input, "CopySource"));
-        var sourceBucket = store.Find(sourceBucketName) ?? throw S3Errors.NoSuchBucket(sourceBucketName);
-        var source = Resolve(sourceBucket, sourceKey, sourceVersionId, forCopy: true);
-        Preconditions.Check(
-            source,
-            Optional(input, "CopySourceIfMatch"),
-            Time(input, "CopySourceIfUnmodifiedSince"),
-            Optional(input, "CopySourceIfNoneMatch"),
-            Time(input, "CopySourceIfModifiedSince"),
-            prefix: "x-amz-copy-source-");
+        var (_, _, sourceVersionId, source) = ResolveCopySource(input);
         var range = CopySourceRange(Optional(input, "CopySourceRange"), source.Size);
         var algorithm = upload.Template.ChecksumAlgorithm;
 

@@ -51,7 +51,7 @@ internal sealed partial class S3Provider
                 ChecksumValue = checksum,
                 Owner = context.AccountId,
             };
-            var committed = Commit(bucket, version, Optional(values, "IfNoneMatch"));
+            var committed = await CommitAsync(bucket, version, Optional(values, "IfNoneMatch")).ConfigureAwait(false);
             var output = new JsonObject { ["ETag"] = committed.ETag };
             AddVersionId(output, bucket, committed);
             if (algorithm is not null)
@@ -167,17 +167,7 @@ internal sealed partial class S3Provider
     {
         var bucket = RequireBucket(input);
         var key = RequireKey(input);
-        var (sourceBucketName, sourceKey, sourceVersionId) = CopySource.Parse(Required(input, "CopySource"));
-        var sourceBucket = store.Find(sourceBucketName) ?? throw S3Errors.NoSuchBucket(sourceBucketName);
-        var source = Resolve(sourceBucket, sourceKey, sourceVersionId, forCopy: true);
-        Preconditions.Check(
-            source,
-            Optional(input, "CopySourceIfMatch"),
-            Time(input, "CopySourceIfUnmodifiedSince"),
-            Optional(input, "CopySourceIfNoneMatch"),
-            Time(input, "CopySourceIfModifiedSince"),
-            prefix: "x-amz-copy-source-");
-
+        var (sourceBucket, sourceKey, sourceVersionId, source) = ResolveCopySource(input);
         var replace = string.Equals(Optional(input, "MetadataDirective"), "REPLACE", StringComparison.Ordinal);
         if (!replace && ReferenceEquals(sourceBucket, bucket) && sourceKey == key && sourceVersionId is null
             && input["StorageClass"] is null && input["WebsiteRedirectLocation"] is null && input["ServerSideEncryption"] is null)
@@ -234,7 +224,7 @@ internal sealed partial class S3Provider
         S3ObjectVersion committed;
         try
         {
-            committed = Commit(bucket, copy, ifNoneMatch: null);
+            committed = await CommitAsync(bucket, copy, ifNoneMatch: null).ConfigureAwait(false);
         }
         catch
         {
@@ -256,6 +246,22 @@ internal sealed partial class S3Provider
         }
 
         return output;
+    }
+
+    /// <summary>The version <c>x-amz-copy-source</c> names, once the <c>x-amz-copy-source-if-*</c> conditions hold for it.</summary>
+    private (S3Bucket Bucket, string Key, string? VersionId, S3ObjectVersion Version) ResolveCopySource(JsonObject input)
+    {
+        var (bucketName, key, versionId) = CopySource.Parse(Required(input, "CopySource"));
+        var bucket = store.Find(bucketName) ?? throw S3Errors.NoSuchBucket(bucketName);
+        var version = Resolve(bucket, key, versionId, forCopy: true);
+        Preconditions.Check(
+            version,
+            Optional(input, "CopySourceIfMatch"),
+            Time(input, "CopySourceIfUnmodifiedSince"),
+            Optional(input, "CopySourceIfNoneMatch"),
+            Time(input, "CopySourceIfModifiedSince"),
+            prefix: "x-amz-copy-source-");
+        return (bucket, key, versionId, version);
     }
 
     /// <summary>Writes an object on behalf of a service (CloudTrail log files), after the caller checked the bucket policy.</summary>
@@ -466,16 +472,37 @@ internal sealed partial class S3Provider
     /// <summary>
     /// Makes a version current under the bucket's gate: with versioning enabled it gets a fresh id and joins the
     /// history; otherwise it is the <c>null</c> version and replaces the previous <c>null</c> version, whose body is
-    /// then deleted. The record is saved before the index changes, so what the index shows is durable: it is written
-    /// and flushed before the gate is taken (concurrent puts flush in parallel rather than one by one under the
-    /// gate) and only published under it, so that the last writer of a record is also the last in the index.
+    /// then deleted. The record is appended to the store's journal under the gate, so the journal's order is the
+    /// index's, and the caller is answered once it is durable; the wait is outside the gate so that concurrent
+    /// puts share one fsync (group commit).
     /// </summary>
+    private async Task<S3ObjectVersion> CommitAsync(S3Bucket bucket, S3ObjectVersion version, string? ifNoneMatch)
+    {
+        var (committed, durable, replaced) = Publish(bucket, version, ifNoneMatch);
+        await durable.ConfigureAwait(false);
+        DeleteReplaced(replaced);
+        return committed;
+    }
+
+    /// <summary><see cref="CommitAsync"/> for callers that hold the gate or cannot await.</summary>
     private S3ObjectVersion Commit(S3Bucket bucket, S3ObjectVersion version, string? ifNoneMatch)
     {
-        var versioned = bucket.Settings.Versioning == "Enabled";
-        version = version with { VersionId = versioned ? VersionIds.New() : S3ObjectVersion.NullVersion };
-        using var staged = store.Blobs.StageRecord(bucket.Name, version.RecordId, version.ToRecord());
-        S3ObjectVersion? replaced = null;
+        var (committed, durable, replaced) = Publish(bucket, version, ifNoneMatch);
+        durable.GetAwaiter().GetResult();
+        DeleteReplaced(replaced);
+        return committed;
+    }
+
+    private void DeleteReplaced(S3ObjectVersion? replaced)
+    {
+        if (replaced?.BlobId is { } old)
+        {
+            store.Blobs.Delete(old);
+        }
+    }
+
+    private (S3ObjectVersion Version, Task Durable, S3ObjectVersion? Replaced) Publish(S3Bucket bucket, S3ObjectVersion version, string? ifNoneMatch)
+    {
         lock (bucket.Gate)
         {
             if (store.Find(bucket.Name) != bucket)
@@ -489,18 +516,15 @@ internal sealed partial class S3Provider
                 throw S3Errors.PreconditionFailed("If-None-Match");
             }
 
-            if (versioned != (bucket.Settings.Versioning == "Enabled"))
-            {
-                // Versioning changed meanwhile: the staged record has the wrong id; commit again with the new setting.
-                return Commit(bucket, version, ifNoneMatch);
-            }
-
-            staged.Publish();
+            var versioned = bucket.Settings.Versioning == "Enabled";
+            version = version with { VersionId = versioned ? VersionIds.New() : S3ObjectVersion.NullVersion };
+            var durable = store.Blobs.AppendRecord(bucket.Name, version.RecordId, version.ToRecord());
             if (!bucket.Keys.TryGetValue(version.Key, out var versions))
             {
                 bucket.Keys[version.Key] = versions = [];
             }
 
+            S3ObjectVersion? replaced = null;
             if (!versioned)
             {
                 var index = versions.FindIndex(v => v.VersionId == S3ObjectVersion.NullVersion);
@@ -512,14 +536,8 @@ internal sealed partial class S3Provider
             }
 
             versions.Insert(0, version);
+            return (version, durable, replaced);
         }
-
-        if (replaced?.BlobId is { } old)
-        {
-            store.Blobs.Delete(old);
-        }
-
-        return version;
     }
 
     /// <summary>Deletes a key (a delete marker when versioning is on) or one version of it.</summary>

@@ -1,11 +1,11 @@
 // Layout under {DataDirectory}/s3/:
-//   blobs/<id[0..2]>/<id>            object and part bodies, written in place, immutable once referenced
-//   buckets/<bucket>/bucket.json     the bucket's record
-//   buckets/<bucket>/records/<id>.json   one object version or multipart upload (id = sha256 of its identity)
-//   tmp/                             bodies and records being written; swept on start
-// A record goes to tmp/ first and is renamed into place (File.Move with overwrite is an atomic rename on the
-// same file system), flushed to disk before the rename. A body is written in place and flushed before the record
-// that references it is written; bodies no record references (a crash mid-put) are swept on start.
+//   blobs/<id[0..2]>/<id>   object and part bodies, written in place, immutable once referenced
+//   records.journal         every bucket, object version and multipart upload record (RecordJournal)
+//   tmp/                    directories being deleted; swept on start
+// Commit order: a body is written in place and flushed before the record naming it is appended to the journal;
+// a caller is answered once the journal's fsync covers its record (group commit). Bodies no record references (a
+// crash mid-put) are swept on start. A data directory in the earlier layout (buckets/<bucket>/bucket.json and
+// records/<digest>.json, one file per record) is taken into the journal on the first start.
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,22 +15,28 @@ using System.Text.Json.Nodes;
 namespace Doqutore.Emulator.Providers.S3.Storage;
 
 /// <summary>Blobs and records in files under a directory, crash-safe (see the file header).</summary>
-public sealed class DiskBlobStore : IBlobStore
+public sealed class DiskBlobStore : IBlobStore, IDisposable
 {
     private const int CopyBufferSize = 81920;
     private readonly string _blobs;
-    private readonly string _buckets;
+    private readonly RecordJournal _journal;
     private readonly string _tmp;
     private readonly bool[] _fanOut = new bool[256];
 
     public DiskBlobStore(string root)
     {
         _blobs = Path.Combine(root, "blobs");
-        _buckets = Path.Combine(root, "buckets");
         _tmp = Path.Combine(root, "tmp");
         Directory.CreateDirectory(_blobs);
-        Directory.CreateDirectory(_buckets);
         Directory.CreateDirectory(_tmp);
+        var legacy = Path.Combine(root, "buckets");
+        _journal = new RecordJournal(Path.Combine(root, "records.journal"), LegacyRecords(legacy));
+        if (Directory.Exists(legacy))
+        {
+            var doomed = Path.Combine(_tmp, "legacy-" + Guid.NewGuid().ToString("N"));
+            Directory.Move(legacy, doomed);
+            Directory.Delete(doomed, recursive: true);
+        }
     }
 
     public async Task<string> WriteAsync(Stream content, CancellationToken cancellationToken)
@@ -71,39 +77,15 @@ public sealed class DiskBlobStore : IBlobStore
 
     public void Delete(string blobId) => File.Delete(BlobPath(blobId));
 
-    public void SaveBucket(string bucket, JsonObject record)
-    {
-        var directory = Path.Combine(_buckets, bucket);
-        Directory.CreateDirectory(Path.Combine(directory, "records"));
-        WriteAtomically(Path.Combine(directory, "bucket.json"), record);
-    }
+    public void SaveBucket(string bucket, JsonObject record) => _journal.Append(RecordJournal.BucketEntry(bucket, record)).GetAwaiter().GetResult();
 
-    public void DeleteBucket(string bucket)
-    {
-        var directory = Path.Combine(_buckets, bucket);
-        if (Directory.Exists(directory))
-        {
-            // Rename first so a crash mid-delete never leaves a half bucket that looks whole.
-            var doomed = Path.Combine(_tmp, "deleted-" + Guid.NewGuid().ToString("N"));
-            Directory.Move(directory, doomed);
-            Directory.Delete(doomed, recursive: true);
-        }
-    }
+    public void DeleteBucket(string bucket) => _journal.Append(RecordJournal.DropBucketEntry(bucket)).GetAwaiter().GetResult();
 
-    public void SaveRecord(string bucket, string recordId, JsonObject record)
-    {
-        using var staged = StageRecord(bucket, recordId, record);
-        staged.Publish();
-    }
+    public void SaveRecord(string bucket, string recordId, JsonObject record) => AppendRecord(bucket, recordId, record).GetAwaiter().GetResult();
 
-    public StagedRecord StageRecord(string bucket, string recordId, JsonObject record)
-    {
-        var temp = WriteFlushed(record);
-        var path = RecordPath(bucket, recordId);
-        return new StagedRecord(() => File.Move(temp, path, overwrite: true), () => File.Delete(temp));
-    }
+    public Task AppendRecord(string bucket, string recordId, JsonObject? record) => _journal.Append(RecordJournal.RecordEntry(bucket, RecordKey(recordId), record));
 
-    public void DeleteRecord(string bucket, string recordId) => File.Delete(RecordPath(bucket, recordId));
+    public void DeleteRecord(string bucket, string recordId) => AppendRecord(bucket, recordId, null).GetAwaiter().GetResult();
 
     public IReadOnlyList<StoredBucket> Load(Func<JsonObject, IEnumerable<string>> blobsOf)
     {
@@ -121,27 +103,14 @@ public sealed class DiskBlobStore : IBlobStore
 
         var buckets = new List<StoredBucket>();
         var referenced = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var directory in Directory.EnumerateDirectories(_buckets))
+        foreach (var (name, record, records) in _journal.Snapshot())
         {
-            var bucketFile = Path.Combine(directory, "bucket.json");
-            if (!File.Exists(bucketFile))
+            foreach (var stored in records)
             {
-                continue;
+                referenced.UnionWith(blobsOf(stored));
             }
 
-            var records = new List<JsonObject>();
-            var recordDirectory = Path.Combine(directory, "records");
-            if (Directory.Exists(recordDirectory))
-            {
-                foreach (var file in Directory.EnumerateFiles(recordDirectory, "*.json"))
-                {
-                    var record = ReadRecord(file);
-                    records.Add(record);
-                    referenced.UnionWith(blobsOf(record));
-                }
-            }
-
-            buckets.Add(new StoredBucket(Path.GetFileName(directory), ReadRecord(bucketFile), records));
+            buckets.Add(new StoredBucket(name, record, records));
         }
 
         foreach (var blob in Directory.EnumerateFiles(_blobs, "*", SearchOption.AllDirectories))
@@ -155,26 +124,43 @@ public sealed class DiskBlobStore : IBlobStore
         return buckets;
     }
 
-    private static JsonObject ReadRecord(string file) =>
-        JsonNode.Parse(File.ReadAllBytes(file)) as JsonObject ?? throw new InvalidDataException($"{file} is no JSON object.");
+    public void Dispose() => _journal.Dispose();
 
-    private void WriteAtomically(string path, JsonObject record) => File.Move(WriteFlushed(record), path, overwrite: true);
-
-    /// <summary>Writes a record to a new file under tmp/ in one write, flushed to disk; returns its path.</summary>
-    private string WriteFlushed(JsonObject record)
+    /// <summary>
+    /// The records of the layout before the journal (buckets/&lt;bucket&gt;/bucket.json and records/*.json), which
+    /// the journal takes over on its first start; the directory is removed once the journal holding them is on disk.
+    /// </summary>
+    private static IEnumerable<(string Bucket, string? RecordId, JsonObject Record)> LegacyRecords(string buckets)
     {
-        var temp = Path.Combine(_tmp, Guid.NewGuid().ToString("N") + ".json");
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        if (!Directory.Exists(buckets))
         {
-            record.WriteTo(writer);
+            yield break;
         }
 
-        using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write);
-        RandomAccess.Write(file, buffer.WrittenSpan, fileOffset: 0);
-        RandomAccess.FlushToDisk(file);
-        return temp;
+        foreach (var directory in Directory.EnumerateDirectories(buckets))
+        {
+            var bucketFile = Path.Combine(directory, "bucket.json");
+            if (!File.Exists(bucketFile))
+            {
+                continue;
+            }
+
+            var name = Path.GetFileName(directory);
+            yield return (name, null, ReadRecord(bucketFile));
+            var recordDirectory = Path.Combine(directory, "records");
+            if (Directory.Exists(recordDirectory))
+            {
+                foreach (var file in Directory.EnumerateFiles(recordDirectory, "*.json"))
+                {
+                    // The file name is the record's key (RecordKey), so later changes of the record replace it.
+                    yield return (name, Path.GetFileNameWithoutExtension(file), ReadRecord(file));
+                }
+            }
+        }
     }
+
+    private static JsonObject ReadRecord(string file) =>
+        JsonNode.Parse(File.ReadAllBytes(file)) as JsonObject ?? throw new InvalidDataException($"{file} is no JSON object.");
 
     /// <summary>Creates blobs/&lt;id[0..2]&gt;/ once per process rather than on every write.</summary>
     private void EnsureFanOutDirectory(string blobId)
@@ -197,6 +183,6 @@ public sealed class DiskBlobStore : IBlobStore
         return Path.Combine(_blobs, blobId[..2], blobId);
     }
 
-    private string RecordPath(string bucket, string recordId) =>
-        Path.Combine(_buckets, bucket, "records", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recordId))) + ".json");
+    /// <summary>A record's key in the journal: a digest of its identity, as the file names of the earlier layout.</summary>
+    private static string RecordKey(string recordId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recordId)));
 }

@@ -2,14 +2,13 @@
 // object versions. The provider keeps the index of buckets and keys in memory and writes through here; on
 // start it reloads the records. Two implementations: MemoryBlobStore (tests, throwaway runs) and
 // DiskBlobStore ({DataDirectory}/s3/, durable: a body is streamed to its own new file and flushed before any
-// record names it, a record is written to a temporary file and renamed over the old one, so a crash leaves
-// either the old or the new state and never half of either).
+// record names it; records go to one group-committed journal, so a crash leaves a prefix of the changes in the
+// order they were made, and never half of one).
 //
 // Commit order (provider): body first, then the record that references it, then the replaced body is
-// deleted. A crash between the steps leaves at worst an unreferenced body, which Load() sweeps away.
-// The slow half of saving a record (writing and flushing it to disk) can be done ahead as a StagedRecord,
-// outside the bucket's lock, so that concurrent puts flush in parallel instead of queueing on the lock;
-// only the publishing rename, which orders writes of the same record, runs under it.
+// deleted once that record is durable. A crash between the steps leaves at worst an unreferenced body, which
+// Load() sweeps away. A put appends its record under the bucket's lock (so the journal's order is the index's
+// order) but waits for the fsync after releasing it, so that concurrent puts share one fsync.
 using System.Text.Json.Nodes;
 
 namespace Doqutore.Emulator.Providers.S3.Storage;
@@ -39,10 +38,11 @@ public interface IBlobStore
     void SaveRecord(string bucket, string recordId, JsonObject record);
 
     /// <summary>
-    /// Writes a record durably without making it the saved one yet: <see cref="StagedRecord.Publish"/> then replaces
-    /// the saved record atomically and cheaply; disposing a staged record that was not published discards it.
+    /// Appends the new state of a record (null: removed) and returns at once; changes are replayed in the order of
+    /// these calls, and the task completes when this change and every earlier one are durable. Until then the
+    /// change must not be acknowledged, nor the body it replaces deleted.
     /// </summary>
-    StagedRecord StageRecord(string bucket, string recordId, JsonObject record);
+    Task AppendRecord(string bucket, string recordId, JsonObject? record);
 
     /// <summary>Removes the record of one object version or upload.</summary>
     void DeleteRecord(string bucket, string recordId);
@@ -53,25 +53,3 @@ public interface IBlobStore
 
 /// <summary>A bucket record and its object records, as <see cref="IBlobStore.Load"/> returns them.</summary>
 public sealed record StoredBucket(string Name, JsonObject Record, IReadOnlyList<JsonObject> Records);
-
-/// <summary>A record on disk but not yet saved (see <see cref="IBlobStore.StageRecord"/>).</summary>
-public sealed class StagedRecord(Action publish, Action discard) : IDisposable
-{
-    private bool _done;
-
-    /// <summary>Makes the staged record the saved one.</summary>
-    public void Publish()
-    {
-        publish();
-        _done = true;
-    }
-
-    public void Dispose()
-    {
-        if (!_done)
-        {
-            _done = true;
-            discard();
-        }
-    }
-}

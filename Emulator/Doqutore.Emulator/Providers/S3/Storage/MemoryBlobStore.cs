@@ -37,7 +37,7 @@ public sealed class MemoryBlobStore : IBlobStore
     {
     }
 
-    public StagedRecord StageRecord(string bucket, string recordId, JsonObject record) => new(static () => { }, static () => { });
+    public Task AppendRecord(string bucket, string recordId, JsonObject? record) => Task.CompletedTask;
 
     public void DeleteRecord(string bucket, string recordId)
     {
